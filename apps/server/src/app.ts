@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config/env.js';
+import type { Db, DbKind } from './db/types.js';
+import { AppError } from './errors.js';
+import { registerAuth } from './http/auth.js';
+import { localeOf } from './http/context.js';
+import { errorBody, registerErrorHandling } from './http/error-handler.js';
+import { APP_VERSION } from './lib/version.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { classificationRoutes } from './modules/classifications/classifications.routes.js';
+import { focalPointRoutes } from './modules/focal-points/focal-points.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { organizationRoutes } from './modules/organizations/organizations.routes.js';
+import { orgUnitRoutes } from './modules/org-units/org-units.routes.js';
+import { researcherRoutes } from './modules/researchers/researchers.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    /** Every route registered (method and URL), for coverage checks such as the authorization matrix. */
+    routeList: { method: string; url: string }[];
+  }
+}
+
+/** What buildApp needs. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  dbKind: DbKind;
+  /** Whether to log requests (off in tests). */
+  logger?: boolean;
+}
+
+/** Default location of the built web app. */
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Builds the Fastify app (no listen): API under /api, OpenAPI at /api/openapi.json, docs at /api/docs, the web app at /. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', deps.db);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
+  registerErrorHandling(app);
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'stinet API',
+        version: APP_VERSION,
+        description:
+          'API of stinet, the platform of the national network of S&T information and statistics organizations. ' +
+          'Errors: `{ error: { code, message, messageVi, messageEn, details? } }`. Cookie sessions need `x-csrf-token` on writes; machine clients use `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'stinet_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerAuth(app);
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { dbKind: deps.dbKind, version: APP_VERSION });
+      await api.register(authRoutes, { sessionTtlHours: config.sessionTtlHours, cookieSecure: config.cookieSecure, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+      await api.register(userRoutes);
+      await api.register(orgUnitRoutes);
+      await api.register(focalPointRoutes);
+      await api.register(organizationRoutes);
+      await api.register(researcherRoutes);
+      await api.register(classificationRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, serve: true });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api') && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    const err = new AppError('ROUTE_NOT_FOUND');
+    return reply.status(err.status).send(errorBody(err.code, localeOf(request), undefined, String(request.id)));
+  });
+  return app;
+}

@@ -1,0 +1,370 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Key/value facts about this installation (schema seeded, demo scale, …). */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** National agency, ministries and provinces, each valid for a date range (validTo inclusive, null = open). */
+export const orgUnit = pgTable(
+  'org_unit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['national', 'ministry', 'province'] }).notNull(),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    shortNameVi: text('short_name_vi'),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    isCentralCity: boolean('is_central_city').notNull().default(false),
+    isExcludedFromNetwork: boolean('is_excluded_from_network').notNull().default(false),
+    seedKey: text('seed_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('org_unit_kind_code_valid_from_uq').on(t.kind, t.code, t.validFrom),
+    unique('org_unit_seed_key_uq').on(t.seedKey),
+    check('org_unit_validity_ck', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+    check('org_unit_kind_ck', sql`${t.kind} IN ('national','ministry','province')`),
+    index('org_unit_validity_idx').on(t.kind, t.validFrom, t.validTo),
+  ],
+);
+
+/** Old unit → new unit links (province merger 2025, ministry merger 2025, renamings). */
+export const orgUnitSuccession = pgTable(
+  'org_unit_succession',
+  {
+    predecessorId: uuid('predecessor_id').notNull(),
+    successorId: uuid('successor_id').notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    primaryKey({ name: 'org_unit_succession_pkey', columns: [t.predecessorId, t.successorId] }),
+    foreignKey({ name: 'org_unit_succession_predecessor_id_fkey', columns: [t.predecessorId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'org_unit_succession_successor_id_fkey', columns: [t.successorId], foreignColumns: [orgUnit.id] }),
+    check('org_unit_succession_not_self_ck', sql`${t.predecessorId} <> ${t.successorId}`),
+    index('org_unit_succession_successor_idx').on(t.successorId),
+  ],
+);
+
+/** A versioned code list (e.g. FOS2008, FOS2025, ORG_TYPE). */
+export const classificationScheme = pgTable('classification_scheme', {
+  code: text('code').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+  version: text('version').notNull(),
+  legalBasis: text('legal_basis').notNull(),
+  validFrom: date('valid_from', { mode: 'string' }),
+  validTo: date('valid_to', { mode: 'string' }),
+  note: text('note'),
+});
+
+/** One code of a code list, with its parent for hierarchical lists. */
+export const classificationCode = pgTable(
+  'classification_code',
+  {
+    schemeCode: text('scheme_code').notNull(),
+    code: text('code').notNull(),
+    labelVi: text('label_vi').notNull(),
+    labelEn: text('label_en').notNull(),
+    parentCode: text('parent_code'),
+    level: integer('level').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'classification_code_pkey', columns: [t.schemeCode, t.code] }),
+    foreignKey({ name: 'classification_code_scheme_code_fkey', columns: [t.schemeCode], foreignColumns: [classificationScheme.code] }),
+    foreignKey({
+      name: 'classification_code_parent_fkey',
+      columns: [t.schemeCode, t.parentCode],
+      foreignColumns: [t.schemeCode, t.code],
+    }),
+  ],
+);
+
+/** Correspondence between codes of two schemes (e.g. FOS2008 → FOS2025). */
+export const classificationCrosswalk = pgTable(
+  'classification_crosswalk',
+  {
+    fromScheme: text('from_scheme').notNull(),
+    fromCode: text('from_code').notNull(),
+    toScheme: text('to_scheme').notNull(),
+    toCode: text('to_code').notNull(),
+    relation: text('relation', { enum: ['exact', 'broader', 'narrower', 'related'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'classification_crosswalk_pkey', columns: [t.fromScheme, t.fromCode, t.toScheme, t.toCode] }),
+    foreignKey({
+      name: 'classification_crosswalk_from_fkey',
+      columns: [t.fromScheme, t.fromCode],
+      foreignColumns: [classificationCode.schemeCode, classificationCode.code],
+    }),
+    foreignKey({
+      name: 'classification_crosswalk_to_fkey',
+      columns: [t.toScheme, t.toCode],
+      foreignColumns: [classificationCode.schemeCode, classificationCode.code],
+    }),
+  ],
+);
+
+/** Numbers for organization codes (ORG0000001…). */
+export const organizationCodeSeq = pgSequence('organization_code_seq', { startWith: 1 });
+
+/** Numbers for researcher codes (NCV0000001…). */
+export const researcherCodeSeq = pgSequence('researcher_code_seq', { startWith: 1 });
+
+/** An S&T organization (form 01 fields). */
+export const organization = pgTable(
+  'organization',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameAbbr: text('name_abbr'),
+    nameEn: text('name_en'),
+    address: text('address'),
+    provinceUnitId: uuid('province_unit_id').notNull(),
+    managingUnitId: uuid('managing_unit_id').notNull(),
+    phone: text('phone'),
+    fax: text('fax'),
+    email: text('email'),
+    website: text('website'),
+    foundingDecisionNo: text('founding_decision_no'),
+    foundingDate: date('founding_date', { mode: 'string' }),
+    foundingAuthorityCode: text('founding_authority_code'),
+    orgTypeCode: text('org_type_code').notNull(),
+    economicTypeCode: text('economic_type_code').notNull(),
+    taxCode: text('tax_code'),
+    stRegCertNo: text('st_reg_cert_no'),
+    stRegCertDate: date('st_reg_cert_date', { mode: 'string' }),
+    stRegCertIssuer: text('st_reg_cert_issuer'),
+    mainFieldCode: text('main_field_code').notNull(),
+    internalNote: text('internal_note'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('organization_code_uq').on(t.code),
+    unique('organization_tax_code_uq').on(t.taxCode),
+    foreignKey({ name: 'organization_province_unit_id_fkey', columns: [t.provinceUnitId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'organization_managing_unit_id_fkey', columns: [t.managingUnitId], foreignColumns: [orgUnit.id] }),
+    index('organization_managing_unit_idx').on(t.managingUnitId),
+    index('organization_province_unit_idx').on(t.provinceUnitId),
+    index('organization_name_search_idx').using('gin', sql`lower(immutable_unaccent(${t.nameVi})) gin_trgm_ops`),
+  ],
+);
+
+/** A researcher (cán bộ nghiên cứu). Gender, birth year and contacts are personal data: staff only. */
+export const researcher = pgTable(
+  'researcher',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    fullName: text('full_name').notNull(),
+    gender: text('gender', { enum: ['M', 'F'] }).notNull(),
+    birthYear: integer('birth_year'),
+    qualificationCode: text('qualification_code'),
+    academicTitleCode: text('academic_title_code'),
+    fieldCode: text('field_code'),
+    organizationId: uuid('organization_id').notNull(),
+    position: text('position'),
+    orcid: text('orcid'),
+    email: text('email'),
+    phone: text('phone'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('researcher_code_uq').on(t.code),
+    unique('researcher_orcid_uq').on(t.orcid),
+    foreignKey({ name: 'researcher_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organization.id] }),
+    check('researcher_gender_ck', sql`${t.gender} IN ('M','F')`),
+    index('researcher_organization_idx').on(t.organizationId),
+    index('researcher_name_search_idx').using('gin', sql`lower(immutable_unaccent(${t.fullName})) gin_trgm_ops`),
+  ],
+);
+
+/** A designation of the S&T information focal point of an org unit, for a period. */
+export const focalPoint = pgTable(
+  'focal_point',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    organizationId: uuid('organization_id'),
+    nameVi: text('name_vi').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    decisionNo: text('decision_no'),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'focal_point_org_unit_id_fkey', columns: [t.orgUnitId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'focal_point_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organization.id] }),
+    check('focal_point_validity_ck', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+    index('focal_point_org_unit_idx').on(t.orgUnitId),
+  ],
+);
+
+/** A staff member of a focal point. */
+export const focalStaff = pgTable(
+  'focal_staff',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    focalPointId: uuid('focal_point_id').notNull(),
+    fullName: text('full_name').notNull(),
+    position: text('position'),
+    email: text('email'),
+    phone: text('phone'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'focal_staff_focal_point_id_fkey', columns: [t.focalPointId], foreignColumns: [focalPoint.id] }),
+    index('focal_staff_focal_point_idx').on(t.focalPointId),
+  ],
+);
+
+/** A training record of a focal-point staff member. */
+export const staffTraining = pgTable(
+  'staff_training',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').notNull(),
+    courseTitle: text('course_title').notNull(),
+    provider: text('provider'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    hours: numeric('hours', { mode: 'number' }),
+    certificateNo: text('certificate_no'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'staff_training_staff_id_fkey', columns: [t.staffId], foreignColumns: [focalStaff.id] }),
+    check('staff_training_dates_ck', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+    index('staff_training_staff_idx').on(t.staffId),
+  ],
+);
+
+/** A staff account. */
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['national_admin', 'focal_officer', 'org_reporter', 'reviewer'] }).notNull(),
+    scopeUnitId: uuid('scope_unit_id'),
+    organizationId: uuid('organization_id'),
+    isActive: boolean('is_active').notNull().default(true),
+    locale: text('locale', { enum: ['vi', 'en'] }).notNull().default('vi'),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('app_user_username_uq').on(t.username),
+    foreignKey({ name: 'app_user_scope_unit_id_fkey', columns: [t.scopeUnitId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'app_user_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organization.id] }),
+    check(
+      'app_user_scope_ck',
+      sql`(${t.role} <> 'focal_officer' OR ${t.scopeUnitId} IS NOT NULL) AND (${t.role} <> 'org_reporter' OR ${t.organizationId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** A login session; the cookie carries a random token whose SHA-256 is stored here. */
+export const userSession = pgTable(
+  'user_session',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    foreignKey({ name: 'user_session_user_id_fkey', columns: [t.userId], foreignColumns: [appUser.id] }).onDelete('cascade'),
+    index('user_session_user_idx').on(t.userId),
+  ],
+);
+
+/** An API token for machine clients; only its SHA-256 is stored. */
+export const apiToken = pgTable(
+  'api_token',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('api_token_token_hash_uq').on(t.tokenHash),
+    foreignKey({ name: 'api_token_user_id_fkey', columns: [t.userId], foreignColumns: [appUser.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Append-only record of every change (a trigger refuses UPDATE and DELETE). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorUsername: text('actor_username'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    changedFields: text('changed_fields').array().notNull().default(sql`'{}'::text[]`),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId),
+  ],
+);

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { queryRows } from '../lib/sql.js';
+import { organizationBody, unitByCode } from '../test-support/fixtures.js';
+import { anonymous, createTestApp, loginAs, type TestApp } from '../test-support/test-app.js';
+
+/**
+ * The authorization matrix: every role × every endpoint × own / other scope.
+ * Officers: "own" is the Hà Nội officer, "other" the TP. Hồ Chí Minh officer, both acting on Hà Nội records.
+ * Reporters: the reporter acting on their own organization ("own") or another one ("other").
+ */
+const ACTORS = ['public', 'admin', 'officerOwn', 'officerOther', 'reporterOwn', 'reporterOther', 'reviewer'] as const;
+type ActorKey = (typeof ACTORS)[number];
+type Expect = Record<ActorKey, number>;
+
+interface Fixture {
+  hanoi: string;
+  orgA: string;
+  orgB: string;
+  resA: string;
+  resB: string;
+  fp: string;
+  staff: string;
+  ministry: string;
+  reviewerUser: string;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  route: string;
+  url(fx: Fixture, actor: ActorKey): string;
+  body?(fx: Fixture, actor: ActorKey): Promise<unknown> | unknown;
+  expect: Expect;
+  freshSession?: boolean;
+}
+
+const all = (status: number): Expect => ({ public: status, admin: status, officerOwn: status, officerOther: status, reporterOwn: status, reporterOther: status, reviewer: status });
+const staffOnly = (status: number): Expect => ({ ...all(status), public: 401 });
+const adminOnly = (status: number): Expect => ({ public: 401, admin: status, officerOwn: 403, officerOther: 403, reporterOwn: 403, reporterOther: 403, reviewer: 403 });
+const unitManage = (status: number): Expect => ({ public: 401, admin: status, officerOwn: status, officerOther: 403, reporterOwn: 403, reporterOther: 403, reviewer: 403 });
+const unitRead: Expect = { public: 401, admin: 200, officerOwn: 200, officerOther: 403, reporterOwn: 403, reporterOther: 403, reviewer: 200 };
+const orgRead: Expect = { public: 401, admin: 200, officerOwn: 200, officerOther: 403, reporterOwn: 200, reporterOther: 403, reviewer: 200 };
+const orgEdit = (status: number): Expect => ({ public: 401, admin: status, officerOwn: status, officerOther: 403, reporterOwn: status, reporterOther: 403, reviewer: 403 });
+
+let t: TestApp;
+let fx: Fixture;
+let counter = 0;
+const uniq = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
+const orgFor = (f: Fixture, a: ActorKey) => (a === 'reporterOther' ? f.orgB : f.orgA);
+const resFor = (f: Fixture, a: ActorKey) => (a === 'reporterOther' ? f.resB : f.resA);
+async function versionOf(table: 'organization' | 'researcher', id: string): Promise<number> {
+  const rows = await queryRows<{ version: number }>(t.handle.db, sql`SELECT version FROM ${sql.identifier(table)} WHERE id = ${id}`);
+  return rows[0]?.version ?? 0;
+}
+
+const ROWS: Row[] = [
+  { method: 'GET', route: '/api/health', url: () => '/api/health', expect: all(200) },
+  { method: 'POST', route: '/api/auth/login', url: () => '/api/auth/login', body: () => ({ username: 'reviewer', password: 'stinet-demo-2026' }), expect: all(200) },
+  { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: staffOnly(204), freshSession: true },
+  { method: 'GET', route: '/api/auth/me', url: () => '/api/auth/me', expect: staffOnly(200) },
+  { method: 'PATCH', route: '/api/auth/me', url: () => '/api/auth/me', body: () => ({ locale: 'vi' }), expect: staffOnly(200) },
+  { method: 'GET', route: '/api/auth/tokens', url: () => '/api/auth/tokens', expect: staffOnly(200) },
+  { method: 'POST', route: '/api/auth/tokens', url: () => '/api/auth/tokens', body: () => ({ name: `matrix ${uniq()}` }), expect: staffOnly(201) },
+  { method: 'DELETE', route: '/api/auth/tokens/:id', url: () => '/api/auth/tokens/00000000-0000-4000-8000-000000000001', expect: staffOnly(404) },
+  { method: 'GET', route: '/api/users', url: () => '/api/users', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/users',
+    url: () => '/api/users',
+    body: () => ({ username: `user.${uniq()}`, displayName: 'Người dùng thử', password: 'mat-khau-rat-dai-2026', role: 'reviewer' }),
+    expect: adminOnly(201),
+  },
+  { method: 'PATCH', route: '/api/users/:id', url: (f) => `/api/users/${f.reviewerUser}`, body: () => ({ displayName: 'Người thẩm định' }), expect: adminOnly(200) },
+  { method: 'GET', route: '/api/org-units', url: () => '/api/org-units', expect: all(200) },
+  { method: 'GET', route: '/api/org-units/:id', url: (f) => `/api/org-units/${f.hanoi}`, expect: all(200) },
+  {
+    method: 'POST',
+    route: '/api/org-units',
+    url: () => '/api/org-units',
+    body: () => ({ kind: 'ministry', code: `M${uniq()}`.slice(0, 20), nameVi: 'Cơ quan thử', nameEn: 'Test agency', validFrom: '2026-01-01' }),
+    expect: adminOnly(201),
+  },
+  { method: 'PATCH', route: '/api/org-units/:id', url: (f) => `/api/org-units/${f.ministry}`, body: () => ({ nameEn: 'Test ministry' }), expect: adminOnly(200) },
+  { method: 'GET', route: '/api/focal-points', url: () => '/api/focal-points', expect: all(200) },
+  { method: 'GET', route: '/api/focal-points/:id', url: (f) => `/api/focal-points/${f.fp}`, expect: all(200) },
+  {
+    method: 'POST',
+    route: '/api/focal-points',
+    url: () => '/api/focal-points',
+    body: (f) => ({ orgUnitId: f.hanoi, nameVi: 'Trung tâm thử', validFrom: '2025-07-01' }),
+    expect: adminOnly(201),
+  },
+  { method: 'PATCH', route: '/api/focal-points/:id', url: (f) => `/api/focal-points/${f.fp}`, body: () => ({ contactName: 'Nguyễn Văn Liên' }), expect: unitManage(200) },
+  { method: 'GET', route: '/api/focal-points/:id/staff', url: (f) => `/api/focal-points/${f.fp}/staff`, expect: unitRead },
+  { method: 'POST', route: '/api/focal-points/:id/staff', url: (f) => `/api/focal-points/${f.fp}/staff`, body: () => ({ fullName: 'Trần Thị Hoa' }), expect: unitManage(201) },
+  { method: 'PATCH', route: '/api/focal-staff/:id', url: (f) => `/api/focal-staff/${f.staff}`, body: () => ({ position: 'Chuyên viên chính' }), expect: unitManage(200) },
+  {
+    method: 'POST',
+    route: '/api/focal-staff/:id/trainings',
+    url: (f) => `/api/focal-staff/${f.staff}/trainings`,
+    body: () => ({ courseTitle: 'Thống kê KH&CN', startDate: '2026-03-01' }),
+    expect: unitManage(201),
+  },
+  { method: 'GET', route: '/api/organizations', url: () => '/api/organizations', expect: all(200) },
+  { method: 'GET', route: '/api/organizations/:id', url: (f, a) => `/api/organizations/${orgFor(f, a)}`, expect: all(200) },
+  { method: 'GET', route: '/api/organizations/:id/full', url: (f, a) => `/api/organizations/${orgFor(f, a)}/full`, expect: orgRead },
+  { method: 'GET', route: '/api/organizations/:id/history', url: (f, a) => `/api/organizations/${orgFor(f, a)}/history`, expect: orgRead },
+  { method: 'POST', route: '/api/organizations', url: () => '/api/organizations', body: (f) => organizationBody(f.hanoi), expect: unitManage(201) },
+  {
+    method: 'PATCH',
+    route: '/api/organizations/:id',
+    url: (f, a) => `/api/organizations/${orgFor(f, a)}`,
+    body: async (f, a) => ({ fax: '024 0000 0000', version: await versionOf('organization', orgFor(f, a)) }),
+    expect: orgEdit(200),
+  },
+  { method: 'GET', route: '/api/researchers', url: () => '/api/researchers', expect: all(200) },
+  { method: 'GET', route: '/api/researchers/:id', url: (f, a) => `/api/researchers/${resFor(f, a)}`, expect: all(200) },
+  { method: 'GET', route: '/api/researchers/:id/full', url: (f, a) => `/api/researchers/${resFor(f, a)}/full`, expect: orgRead },
+  { method: 'GET', route: '/api/researchers/:id/history', url: (f, a) => `/api/researchers/${resFor(f, a)}/history`, expect: orgRead },
+  {
+    method: 'POST',
+    route: '/api/researchers',
+    url: () => '/api/researchers',
+    body: (f, a) => ({ fullName: 'Lê Văn Thử', gender: 'M', organizationId: orgFor(f, a), qualificationCode: 'TS' }),
+    expect: orgEdit(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/researchers/:id',
+    url: (f, a) => `/api/researchers/${resFor(f, a)}`,
+    body: async (f, a) => ({ position: 'Nghiên cứu viên chính', version: await versionOf('researcher', resFor(f, a)) }),
+    expect: orgEdit(200),
+  },
+  { method: 'GET', route: '/api/classifications', url: () => '/api/classifications', expect: all(200) },
+  { method: 'GET', route: '/api/classifications/crosswalk', url: () => '/api/classifications/crosswalk?from=FOS2008&to=FOS2025', expect: all(200) },
+  { method: 'GET', route: '/api/classifications/:scheme', url: () => '/api/classifications/FOS2025', expect: all(200) },
+  { method: 'GET', route: '/api/audit', url: () => '/api/audit', expect: adminOnly(200) },
+];
+
+const USERNAMES: Record<Exclude<ActorKey, 'public'>, string> = {
+  admin: 'admin',
+  officerOwn: 'officer.hanoi',
+  officerOther: 'officer.hcm',
+  reporterOwn: 'reporter',
+  reporterOther: 'reporter',
+  reviewer: 'reviewer',
+};
+const sessions = new Map<string, { cookie: string; csrf: string }>();
+
+async function send(actor: ActorKey, opts: InjectOptions, fresh: boolean): Promise<LightMyRequestResponse> {
+  if (actor === 'public') return t.app.inject(opts);
+  const username = USERNAMES[actor];
+  let s = fresh ? undefined : sessions.get(username);
+  if (!s) {
+    const c = await loginAs(t.app, username);
+    s = { cookie: c.cookie, csrf: c.csrfToken };
+    if (!fresh) sessions.set(username, s);
+  }
+  return t.app.inject({ ...opts, headers: { cookie: `stinet_session=${s.cookie}`, 'x-csrf-token': s.csrf } });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+  const admin = await loginAs(t.app, 'admin');
+  const reporterMe = (await (await loginAs(t.app, 'reporter')).get('/api/auth/me')).json() as { user: { organization: { id: string } } };
+  const orgA = reporterMe.user.organization.id;
+  const orgB = ((await admin.post('/api/organizations', organizationBody(hanoi))).json() as { id: string }).id;
+  const resA = ((await admin.post('/api/researchers', { fullName: 'Phạm Thị Lan', gender: 'F', organizationId: orgA })).json() as { id: string }).id;
+  const resB = ((await admin.post('/api/researchers', { fullName: 'Võ Minh Tuấn', gender: 'M', organizationId: orgB })).json() as { id: string }).id;
+  const fps = (await anonymous(t.app).get(`/api/focal-points?orgUnitId=${hanoi}&asOf=2026-01-01`)).json() as { items: { id: string; orgUnit: { id: string } }[] };
+  const fp = fps.items.find((f) => f.orgUnit.id === hanoi)?.id as string;
+  const staff = ((await admin.post(`/api/focal-points/${fp}/staff`, { fullName: 'Đỗ Văn Cường' })).json() as { id: string }).id;
+  const ministry = ((await admin.post('/api/org-units', { kind: 'ministry', code: 'BMATRIX', nameVi: 'Bộ Ma trận', nameEn: 'Matrix', validFrom: '2026-01-01' })).json() as { id: string }).id;
+  const users = (await admin.get('/api/users?role=reviewer')).json() as { items: { id: string; username: string }[] };
+  const reviewerUser = users.items.find((u) => u.username === 'reviewer')?.id as string;
+  fx = { hanoi, orgA, orgB, resA, resB, fp, staff, ministry, reviewerUser };
+  for (const v of Object.values(fx)) expect(v).toMatch(/^[0-9a-f-]{36}$/);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('authorization matrix', () => {
+  it('covers every API route', () => {
+    const api = t.app.routeList
+      .filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.url}`);
+    const covered = new Set(ROWS.map((r) => `${r.method} ${r.route}`));
+    expect(api.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((r) => !api.includes(r))).toEqual([]);
+  });
+
+  for (const row of ROWS) {
+    it(`${row.method} ${row.route}`, async () => {
+      const got: Partial<Expect> = {};
+      for (const actor of ACTORS) {
+        const body = row.body ? await row.body(fx, actor) : undefined;
+        const res = await send(actor, { method: row.method, url: row.url(fx, actor), ...(body === undefined ? {} : { payload: body as object }) }, row.freshSession === true);
+        got[actor] = res.statusCode;
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+});

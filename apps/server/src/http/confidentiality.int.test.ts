@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationBody, unitByCode } from '../test-support/fixtures.js';
+import { anonymous, createTestApp, loginAs, type TestApp } from '../test-support/test-app.js';
+
+/**
+ * Plants restricted values with unmistakable markers and checks that no public output carries them.
+ * Public outputs so far: every GET an anonymous client can call. Later modules (search, OAI-PMH,
+ * exports) add their outputs to PUBLIC_URLS.
+ */
+const MARKERS = {
+  taxCode: '0999999999',
+  internalNote: 'MAT-NOI-BO-7731',
+  foundingDecisionNo: 'QD-MAT-5512',
+  stRegCertNo: 'GCN-MAT-8820',
+  researcherEmail: 'rieng.tu.4417@example.vn',
+  researcherPhone: '0912 000 441',
+  staffEmail: 'canbo.mat.9090@example.vn',
+} as const;
+
+let t: TestApp;
+let orgId = '';
+let researcherId = '';
+let focalPointId = '';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+  const admin = await loginAs(t.app, 'admin');
+  const org = await admin.post(
+    '/api/organizations',
+    organizationBody(hanoi, {
+      nameVi: 'Viện Kiểm thử Bảo mật Dữ liệu',
+      taxCode: MARKERS.taxCode,
+      internalNote: MARKERS.internalNote,
+      foundingDecisionNo: MARKERS.foundingDecisionNo,
+      stRegCertNo: MARKERS.stRegCertNo,
+    }),
+  );
+  expect(org.statusCode).toBe(201);
+  orgId = (org.json() as { id: string }).id;
+  const res = await admin.post('/api/researchers', {
+    fullName: 'Hoàng Thị Bảo Mật',
+    gender: 'F',
+    birthYear: 1977,
+    organizationId: orgId,
+    email: MARKERS.researcherEmail,
+    phone: MARKERS.researcherPhone,
+  });
+  expect(res.statusCode).toBe(201);
+  researcherId = (res.json() as { id: string }).id;
+  const fps = (await anonymous(t.app).get(`/api/focal-points?orgUnitId=${hanoi}`)).json() as { items: { id: string }[] };
+  focalPointId = fps.items[0]?.id as string;
+  expect((await admin.post(`/api/focal-points/${focalPointId}/staff`, { fullName: 'Cán bộ Kín', email: MARKERS.staffEmail })).statusCode).toBe(201);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('restricted fields never reach public outputs', () => {
+  it('staff can see the planted values (the test would otherwise prove nothing)', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const org = (await admin.get(`/api/organizations/${orgId}/full`)).body;
+    const res = (await admin.get(`/api/researchers/${researcherId}/full`)).body;
+    const staff = (await admin.get(`/api/focal-points/${focalPointId}/staff`)).body;
+    for (const m of [MARKERS.taxCode, MARKERS.internalNote, MARKERS.foundingDecisionNo, MARKERS.stRegCertNo]) expect(org).toContain(m);
+    expect(res).toContain(MARKERS.researcherEmail);
+    expect(res).toContain('1977');
+    expect(staff).toContain(MARKERS.staffEmail);
+  });
+
+  it('no anonymous GET shows them', async () => {
+    const PUBLIC_URLS = [
+      `/api/organizations/${orgId}`,
+      '/api/organizations?q=kiem%20thu%20bao%20mat',
+      '/api/organizations?pageSize=200&sort=-updated',
+      `/api/researchers/${researcherId}`,
+      '/api/researchers?q=bao%20mat',
+      `/api/researchers?organizationId=${orgId}`,
+      '/api/focal-points',
+      `/api/focal-points/${focalPointId}`,
+      `/api/focal-points/${focalPointId}/staff`,
+      `/api/organizations/${orgId}/full`,
+      `/api/organizations/${orgId}/history`,
+      `/api/researchers/${researcherId}/full`,
+      `/api/researchers/${researcherId}/history`,
+      '/api/audit',
+      '/api/openapi.json',
+    ];
+    for (const url of PUBLIC_URLS) {
+      const body = (await anonymous(t.app).get(url)).body;
+      for (const [name, marker] of Object.entries(MARKERS)) expect(body, `${url} leaks ${name}`).not.toContain(marker);
+      if (url === '/api/openapi.json') continue; // the spec names staff-only fields; it holds no values
+      expect(body, `${url} leaks a birth year`).not.toContain('"birthYear"');
+      expect(body, `${url} leaks gender`).not.toContain('"gender":"F"');
+    }
+  });
+
+  it('staff out of scope do not see them either', async () => {
+    const hcm = await loginAs(t.app, 'officer.hcm');
+    for (const url of [`/api/organizations/${orgId}/full`, `/api/researchers/${researcherId}/full`, `/api/focal-points/${focalPointId}/staff`, `/api/organizations/${orgId}/history`]) {
+      const res = await hcm.get(url);
+      expect(res.statusCode).toBe(403);
+      for (const marker of Object.values(MARKERS)) expect(res.body).not.toContain(marker);
+    }
+  });
+});

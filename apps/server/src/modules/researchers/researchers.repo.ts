@@ -1,0 +1,83 @@
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { organization, researcher } from '../../db/schema.js';
+import type { Executor } from '../../db/types.js';
+import { escapeLike, queryRows } from '../../lib/sql.js';
+
+/** A researcher row. */
+export type ResearcherRow = typeof researcher.$inferSelect;
+
+/** Filters of the researcher list. */
+export interface ResearcherFilter {
+  q?: string | undefined;
+  organizationId?: string | undefined;
+  provinceUnitIds?: string[] | undefined;
+  fieldCode?: string | undefined;
+  qualificationCode?: string | undefined;
+}
+
+const nameKey = sql`lower(immutable_unaccent(${researcher.fullName}))`;
+
+function where(f: ResearcherFilter): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.q) conds.push(sql`${nameKey} LIKE lower(immutable_unaccent(${`%${escapeLike(f.q)}%`}))`);
+  if (f.organizationId) conds.push(eq(researcher.organizationId, f.organizationId));
+  if (f.provinceUnitIds) {
+    conds.push(sql`${researcher.organizationId} IN (SELECT ${organization.id} FROM ${organization} WHERE ${organization.provinceUnitId} IN ${f.provinceUnitIds})`);
+  }
+  if (f.fieldCode) conds.push(sql`${researcher.fieldCode} LIKE ${`${f.fieldCode}%`}`);
+  if (f.qualificationCode) conds.push(eq(researcher.qualificationCode, f.qualificationCode));
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** A page of researchers and the total count. */
+export async function findResearchers(
+  ex: Executor,
+  f: ResearcherFilter,
+  sort: 'name' | '-name' | 'updated' | '-updated' | 'code',
+  page: number,
+  pageSize: number,
+): Promise<{ rows: ResearcherRow[]; total: number }> {
+  const cond = where(f);
+  const order =
+    sort === 'name' ? [asc(nameKey), sql`${researcher.fullName} COLLATE "C"`, asc(researcher.id)]
+    : sort === '-name' ? [desc(nameKey), sql`${researcher.fullName} COLLATE "C" DESC`, desc(researcher.id)]
+    : sort === 'updated' ? [asc(researcher.updatedAt), asc(researcher.id)]
+    : sort === '-updated' ? [desc(researcher.updatedAt), desc(researcher.id)]
+    : [asc(researcher.code)];
+  const rows = await ex.select().from(researcher).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
+  const total = await ex.select({ n: count() }).from(researcher).where(cond);
+  return { rows, total: Number(total[0]?.n ?? 0) };
+}
+
+/** One researcher. */
+export async function findResearcherById(ex: Executor, id: string): Promise<ResearcherRow | undefined> {
+  const rows = await ex.select().from(researcher).where(eq(researcher.id, id)).limit(1);
+  return rows[0];
+}
+
+/** The next researcher code, NCV + 7 digits. */
+export async function nextResearcherCode(ex: Executor): Promise<string> {
+  const rows = await queryRows<{ n: string }>(ex, sql`SELECT nextval('researcher_code_seq')::text AS n`);
+  return `NCV${String(rows[0]?.n ?? '0').padStart(7, '0')}`;
+}
+
+/** Inserts a researcher. */
+export async function insertResearcher(ex: Executor, values: typeof researcher.$inferInsert): Promise<ResearcherRow> {
+  const rows = await ex.insert(researcher).values(values).returning();
+  return rows[0] as ResearcherRow;
+}
+
+/** Updates a researcher if the version still matches. */
+export async function updateResearcherVersioned(
+  ex: Executor,
+  id: string,
+  expectedVersion: number,
+  values: Partial<typeof researcher.$inferInsert>,
+): Promise<ResearcherRow | undefined> {
+  const rows = await ex
+    .update(researcher)
+    .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+    .where(and(eq(researcher.id, id), eq(researcher.version, expectedVersion)))
+    .returning();
+  return rows[0];
+}

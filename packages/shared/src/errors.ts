@@ -1,0 +1,55 @@
+/**
+ * The one error catalog of stinet: stable machine codes, their HTTP status and a message in
+ * Vietnamese and English. The server maps every failure to one of these codes in one place;
+ * the web app shows the message in the user's language.
+ */
+export const ERROR_CATALOG = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The request data is invalid.' },
+  UNKNOWN_FIELD: { status: 400, vi: 'Yêu cầu có trường không được phép.', en: 'The request contains a field that is not allowed.' },
+  INVALID_CODE: { status: 400, vi: 'Mã phân loại không tồn tại hoặc đã hết hiệu lực.', en: 'The classification code does not exist or is no longer valid.' },
+  UNIT_NOT_VALID_AT_DATE: { status: 400, vi: 'Đơn vị hành chính không có hiệu lực vào ngày này.', en: 'The organizational unit is not valid on this date.' },
+  INVALID_DATE_RANGE: { status: 400, vi: 'Khoảng thời gian không hợp lệ.', en: 'The date range is invalid.' },
+  MALFORMED_REQUEST: { status: 400, vi: 'Yêu cầu không đúng định dạng.', en: 'The request is malformed.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Cần đăng nhập.', en: 'Authentication is required.' },
+  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  CSRF_TOKEN_INVALID: { status: 403, vi: 'Mã chống giả mạo yêu cầu (CSRF) không hợp lệ.', en: 'The CSRF token is missing or invalid.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  OUT_OF_SCOPE: { status: 403, vi: 'Bản ghi nằm ngoài phạm vi quản lý của bạn.', en: 'This record is outside your scope.' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không có địa chỉ API này.', en: 'No such API route.' },
+  VERSION_CONFLICT: { status: 409, vi: 'Bản ghi đã được người khác sửa. Hãy tải lại rồi sửa tiếp.', en: 'Someone else changed this record. Reload it and try again.' },
+  DUPLICATE_TAX_CODE: { status: 409, vi: 'Mã số thuế đã được dùng cho tổ chức khác.', en: 'This tax code is already used by another organization.' },
+  DUPLICATE_ORCID: { status: 409, vi: 'Mã ORCID đã được dùng cho người khác.', en: 'This ORCID is already used by another researcher.' },
+  DUPLICATE_USERNAME: { status: 409, vi: 'Tên đăng nhập đã tồn tại.', en: 'This username already exists.' },
+  DUPLICATE_CODE: { status: 409, vi: 'Mã đã tồn tại.', en: 'This code already exists.' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'Unsupported media type.' },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu. Hãy thử lại sau.', en: 'Too many requests. Try again later.' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Hãy thử lại sau.', en: 'Internal error. Please try again later.' },
+  DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu không sẵn sàng.', en: 'The database is unavailable.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+/** A stable machine error code. */
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** All error codes, for exhaustive checks and documentation. */
+export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[];
+
+/** One problem inside a request (a field path with its message), e.g. for validation errors. */
+export interface ErrorDetail {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    messageVi: string;
+    messageEn: string;
+    details?: ErrorDetail[];
+    requestId?: string;
+  };
+}
