@@ -4,8 +4,12 @@
  * Every record is derived from `(seed, index)` through its own seeded PRNG, so output is reproducible,
  * generation is O(1) per record, and a researcher can look up the category, main field and e-mail domain
  * of its employer without the organisations being kept in memory. The only state that grows with the
- * run is the set of organisation names (needed to keep names unique) and a one-byte-per-organisation
- * category cache in the researcher generator.
+ * run is the set of organisation names (needed to keep names unique) and, in the researcher generator,
+ * a per-employer cache (two bytes plus one short e-mail domain per organisation).
+ *
+ * Researchers are consistent with the organisations of a run that used the same seed: their employer's
+ * category drives concentration (universities and institutes employ most researchers), their field is
+ * usually the employer's main field and their e-mail uses the employer's domain.
  *
  * Organisations use only the 34 current provincial units and the current, non-excluded ministries.
  */
@@ -173,40 +177,51 @@ function at<T>(items: readonly T[], i: number): T {
   return v;
 }
 
+/** mulberry32: 32-bit state, period 2^32; methods live on the prototype so creating one is cheap. */
+class Mulberry32 implements Rng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(min: number, maxInclusive: number): number {
+    return min + Math.floor(this.next() * (maxInclusive - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return at(items, Math.floor(this.next() * items.length));
+  }
+
+  weighted<T>(items: readonly T[], weight: (t: T) => number): T {
+    let total = 0;
+    for (const it of items) total += Math.max(0, weight(it));
+    if (!(total > 0)) throw new RangeError('weighted pick needs a positive total weight');
+    let r = this.next() * total;
+    for (const it of items) {
+      r -= Math.max(0, weight(it));
+      if (r < 0) return it;
+    }
+    return at(items, items.length - 1);
+  }
+}
+
 /**
- * Creates a mulberry32 PRNG.
+ * Creates a seeded PRNG (mulberry32).
  * @param seed - Any number; it is reduced to an unsigned 32-bit integer.
  * @returns The generator.
  */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, maxInclusive: number): number => min + Math.floor(next() * (maxInclusive - min + 1));
-  return {
-    next,
-    int,
-    pick<T>(items: readonly T[]): T {
-      if (items.length === 0) throw new RangeError('pick from an empty list');
-      return at(items, Math.floor(next() * items.length));
-    },
-    weighted<T>(items: readonly T[], weight: (t: T) => number): T {
-      let total = 0;
-      for (const it of items) total += Math.max(0, weight(it));
-      if (!(total > 0)) throw new RangeError('weighted pick needs a positive total weight');
-      let r = next() * total;
-      for (const it of items) {
-        r -= Math.max(0, weight(it));
-        if (r < 0) return it;
-      }
-      return at(items, items.length - 1);
-    },
-  };
+  return new Mulberry32(seed);
 }
 
 function fmix32(input: number): number {
@@ -536,9 +551,51 @@ function orgCore(seed: number, index: number): OrgCore {
   return { index, rng, entry, province, ministry, term, fieldCode, brand };
 }
 
-function categoryIdOf(seed: number, index: number): number {
-  const core = orgCore(seed, index);
-  return CATEGORY_ID.get(core.entry.pattern.category) ?? 1;
+const FIELD_ID = new Map(FOS_L2_CODES.map((c, i) => [c, i + 1] as const));
+
+/**
+ * Per-run cache of what researchers need to know about employers: category and field ids in one byte each,
+ * and the e-mail domain (filled lazily; at most one short string per organisation).
+ */
+class EmployerCache {
+  private readonly category: Uint8Array;
+  private readonly field: Uint8Array;
+  private readonly domains: (string | undefined)[];
+
+  constructor(
+    private readonly seed: number,
+    organizationCount: number,
+  ) {
+    this.category = new Uint8Array(organizationCount + 1);
+    this.field = new Uint8Array(organizationCount + 1);
+    this.domains = new Array<string | undefined>(organizationCount + 1);
+  }
+
+  private load(index: number): void {
+    const core = orgCore(this.seed, index);
+    this.category[index] = CATEGORY_ID.get(core.entry.pattern.category) ?? 1;
+    this.field[index] = FIELD_ID.get(core.fieldCode) ?? 1;
+  }
+
+  categoryOf(index: number): OrgCategory {
+    if ((this.category[index] ?? 0) === 0) this.load(index);
+    return CATEGORIES[(this.category[index] ?? 1) - 1] ?? 'company';
+  }
+
+  fieldOf(index: number): string {
+    if ((this.field[index] ?? 0) === 0) this.load(index);
+    return FOS_L2_CODES[(this.field[index] ?? 1) - 1] ?? '199';
+  }
+
+  domainOf(index: number): string {
+    let d = this.domains[index];
+    if (d === undefined) {
+      const core = orgCore(this.seed, index);
+      d = domainOf(core, baseNames(core));
+      this.domains[index] = d;
+    }
+    return d;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -556,11 +613,39 @@ function fold(s: string): string {
   return v;
 }
 
+/** Templates split into literal parts and placeholder names, compiled once. */
+const TEMPLATE_CACHE = new Map<string, readonly string[]>();
+
+function compileTemplate(template: string): readonly string[] {
+  let parts = TEMPLATE_CACHE.get(template);
+  if (parts === undefined) {
+    // Odd positions are placeholder names: "Viện {topic}" → ['Viện ', 'topic', ''].
+    parts = template.split(/\{(\w+)\}/);
+    TEMPLATE_CACHE.set(template, parts);
+  }
+  return parts;
+}
+
+const LOWER_FOLD_CACHE = new Map<string, string>();
+
+/** Lower-case ASCII form of a vocabulary word (memoised; vocabularies are small). */
+function lowerFold(s: string): string {
+  let v = LOWER_FOLD_CACHE.get(s);
+  if (v === undefined) {
+    v = asciiFold(s).toLowerCase();
+    if (LOWER_FOLD_CACHE.size < 10_000) LOWER_FOLD_CACHE.set(s, v);
+  }
+  return v;
+}
+
 function fill(template: string, vars: Readonly<Record<string, string>>): string {
-  return template
-    .replace(/\{(\w+)\}/g, (_m: string, k: string) => vars[k] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const parts = compileTemplate(template);
+  let out = '';
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i] ?? '';
+    out += i % 2 === 1 ? (vars[part] ?? '') : part;
+  }
+  return out.includes('  ') || out.endsWith(' ') ? out.replace(/\s+/g, ' ').trim() : out;
 }
 
 interface BaseNames {
@@ -667,10 +752,13 @@ class NameRegistry {
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 const LAST_DATE = '2025-06-30';
 
+const LAST_YEAR = 2025;
+
+/** Uniform-ish date in [fromYear, toYear] (days 1–28), never after {@link LAST_DATE}. */
 function randomDate(rng: Rng, fromYear: number, toYear: number): string {
-  const y = rng.int(fromYear, toYear);
-  const d = `${y}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
-  return d > LAST_DATE ? LAST_DATE : d;
+  const y = Math.min(rng.int(fromYear, toYear), LAST_YEAR);
+  const month = rng.int(1, y === LAST_YEAR ? 6 : 12);
+  return `${y}-${pad(month, 2)}-${pad(rng.int(1, 28), 2)}`;
 }
 
 function addDays(iso: string, days: number): string {
@@ -806,7 +894,7 @@ function buildOrganization(seed: number, core: OrgCore, registry: NameRegistry):
     nameVi: names.vi,
     nameAbbr,
     nameEn: names.en,
-    address: nfc(address),
+    address,
     provinceKey: province.key,
     managingUnitKey: ministry?.key ?? province.key,
     phone,
@@ -938,7 +1026,7 @@ export function* generateResearchers(opts: { seed: number; count: number; organi
   checkCount(count, 'count');
   checkCount(organizationCount, 'organizationCount');
   if (count > 0 && organizationCount < 1) throw new RangeError('organizationCount must be ≥ 1');
-  const categoryCache = new Uint8Array(organizationCount + 1);
+  const employers = new EmployerCache(seed, organizationCount);
   const permA = coprimeMultiplier(organizationCount);
   const permC = organizationCount === 0 ? 0 : (seed >>> 0) % organizationCount;
 
@@ -946,12 +1034,7 @@ export function* generateResearchers(opts: { seed: number; count: number; organi
     for (let attempt = 0; ; attempt += 1) {
       const rank = Math.min(organizationCount - 1, Math.floor(organizationCount * rng.next() ** CONCENTRATION));
       const orgIndex = ((rank * permA + permC) % organizationCount) + 1;
-      let cat = categoryCache[orgIndex] ?? 0;
-      if (cat === 0) {
-        cat = categoryIdOf(seed, orgIndex);
-        categoryCache[orgIndex] = cat;
-      }
-      const density = RESEARCHER_DENSITY[CATEGORIES[cat - 1] ?? 'company'];
+      const density = RESEARCHER_DENSITY[employers.categoryOf(orgIndex)];
       if (attempt >= 15 || rng.next() < density) return orgIndex;
     }
   };
@@ -959,20 +1042,21 @@ export function* generateResearchers(opts: { seed: number; count: number; organi
   for (let index = 1; index <= count; index += 1) {
     const rng = createRng(recordSeed(seed, STREAM_RESEARCHER, index));
     const organizationIndex = pickOrganization(rng);
-    const core = orgCore(seed, organizationIndex);
-    const category = core.entry.pattern.category;
+    const category = employers.categoryOf(organizationIndex);
+    const orgField = employers.fieldOf(organizationIndex);
 
     const gender: 'M' | 'F' = rng.next() < FEMALE_SHARE ? 'F' : 'M';
     const family = draw(FAMILY_TABLE, rng).value;
-    const middles: string[] = [draw(gender === 'F' ? MIDDLE_FEMALE_TABLE : MIDDLE_MALE_TABLE, rng).value];
-    if (gender === 'F' && middles[0] === THI && rng.next() < 0.2) {
+    const middle = draw(gender === 'F' ? MIDDLE_FEMALE_TABLE : MIDDLE_MALE_TABLE, rng).value;
+    let middle2: string | null = null;
+    if (gender === 'F' && middle === THI && rng.next() < 0.2) {
       const second = draw(MIDDLE_FEMALE_TABLE, rng).value;
-      if (second !== THI) middles.push(second);
+      if (second !== THI) middle2 = second;
     }
     const givenList = gender === 'F' ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE;
     let given = rng.pick(givenList);
-    if (given === middles[middles.length - 1]) given = rng.pick(givenList);
-    const fullName = `${family} ${middles.join(' ')} ${given}`;
+    if (given === (middle2 ?? middle)) given = rng.pick(givenList);
+    const fullName = middle2 === null ? `${family} ${middle} ${given}` : `${family} ${middle} ${middle2} ${given}`;
 
     const qualification = draw(QUALIFICATIONS, rng);
     const [bMin, bMode, bMax] = qualification.birth;
@@ -989,15 +1073,14 @@ export function* generateResearchers(opts: { seed: number; count: number; organi
     }
 
     const fr = rng.next();
-    let fieldCode = core.fieldCode;
+    let fieldCode = orgField;
     if (fr >= 0.9) fieldCode = rng.pick(FOS_L2_CODES);
-    else if (fr >= 0.75) fieldCode = rng.pick(FOS_L2_BY_L1.get(core.fieldCode.slice(0, 1)) ?? FOS_L2_CODES);
+    else if (fr >= 0.75) fieldCode = rng.pick(FOS_L2_BY_L1.get(orgField.slice(0, 1)) ?? FOS_L2_CODES);
 
     const position = positionFor(POSITIONS[category], age, academicTitleCode, rng);
     const orcid = rng.next() < ORCID_SHARE ? orcidFor(seed, index) : null;
-    const localInitials = [family, ...middles].map((p) => fold(p).charAt(0)).join('');
-    const domain = domainOf(core, baseNames(core));
-    const email = `${fold(given)}${localInitials}${index}@${domain}`.toLowerCase();
+    const localInitials = lowerFold(family).charAt(0) + lowerFold(middle).charAt(0) + (middle2 === null ? '' : lowerFold(middle2).charAt(0));
+    const email = `${lowerFold(given)}${localInitials}${index}@${employers.domainOf(organizationIndex)}`;
 
     yield {
       index,

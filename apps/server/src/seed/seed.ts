@@ -81,7 +81,7 @@ async function seedOrganizations(tx: Executor, scale: SeedScale, unitIds: Map<st
     });
     if (batch.length >= ROWS_PER_BATCH) {
       await flush();
-      if (o.index % 50000 === 0) onProgress(`organizations ${o.index + 1}/${count}`);
+      if (o.index % 50000 === 0) onProgress(`organizations ${o.index}/${count}`);
     }
   }
   await flush();
@@ -117,7 +117,7 @@ async function seedResearchers(tx: Executor, scale: SeedScale, orgIds: string[],
     });
     if (batch.length >= ROWS_PER_BATCH) {
       await flush();
-      if (r.index % 100000 === 0) onProgress(`researchers ${r.index + 1}/${count}`);
+      if (r.index % 100000 === 0) onProgress(`researchers ${r.index}/${count}`);
     }
   }
   await flush();

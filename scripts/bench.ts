@@ -1,0 +1,163 @@
+// npm run bench [-- --scale 1m] [--db pglite,postgres] [--only seed,start]
+// Prints markdown tables; copy them into BENCHMARKS.md together with the command.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createDb } from '../apps/server/src/db/client.js';
+import { runMigrations } from '../apps/server/src/db/migrate.js';
+import { queryRows } from '../apps/server/src/lib/sql.js';
+import type { SeedScale } from '../apps/server/src/seed/generator.js';
+import { generateOrganizations, generateResearchers, scaleCounts } from '../apps/server/src/seed/generator.js';
+import { DEMO_SEED, seedDatabase } from '../apps/server/src/seed/seed.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : dflt;
+};
+const scale = arg('scale', '100k') as SeedScale;
+const dbs = arg('db', 'pglite,postgres').split(',');
+const only = arg('only', 'generate,seed,start').split(',');
+const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const root = new URL('..', import.meta.url).pathname;
+
+const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const fmtMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Bytes of all files below a directory. */
+function duBytes(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) total += duBytes(p);
+    else if (e.isFile()) total += statSync(p).size;
+  }
+  return total;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+function withDb(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+console.log(`# stinet benchmarks — ${new Date().toISOString()}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmtMb(totalmem())} RAM, Node ${process.version}\n`);
+
+if (only.includes('generate')) {
+  const { organizations, researchers } = scaleCounts(scale);
+  const t0 = performance.now();
+  let n = 0;
+  for (const _ of generateOrganizations({ seed: DEMO_SEED, count: organizations })) n++;
+  for (const _ of generateResearchers({ seed: DEMO_SEED, count: researchers, organizationCount: organizations })) n++;
+  const ms = performance.now() - t0;
+  console.log(`## Generator (scale ${scale})\n\n| records | time | records/s |\n|---|---|---|\n| ${n.toLocaleString('en')} | ${fmtMs(ms)} | ${Math.round(n / (ms / 1000)).toLocaleString('en')} |\n`);
+}
+
+if (only.includes('seed')) {
+  const rows: string[] = [];
+  for (const kind of dbs) {
+    let config: Parameters<typeof createDb>[0];
+    let cleanup = async () => {};
+    let dataDir = '';
+    if (kind === 'pglite') {
+      dataDir = mkdtempSync(join(tmpdir(), 'stinet-bench-'));
+      config = { database: { kind: 'pglite', dataDir } };
+      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+    } else {
+      const name = `stinet_bench_${process.pid}`;
+      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      await adminQuery(`CREATE DATABASE ${name}`);
+      config = { database: { kind: 'postgres', url: withDb(pgUrl, name), poolMax: 2 } };
+      cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+    }
+    const h = await createDb(config);
+    await runMigrations(h);
+    const t0 = performance.now();
+    const result = await seedDatabase(h.db, scale, (m) => process.stderr.write(`  [${kind}] ${m}\n`));
+    const seedMs = performance.now() - t0;
+    const size = (await queryRows<{ n: string }>(h.db, sql`SELECT pg_database_size(current_database())::text AS n`))[0]?.n ?? '0';
+    const rss = process.memoryUsage().rss;
+    await h.close();
+    const onDisk = kind === 'pglite' ? fmtMb(duBytes(join(dataDir, 'pg'))) : '—';
+    const records = result.organizations + result.researchers;
+    rows.push(`| ${kind} | ${scale} | ${records.toLocaleString('en')} | ${fmtMs(seedMs)} | ${Math.round(records / (seedMs / 1000)).toLocaleString('en')} | ${fmtMb(Number(size))} | ${onDisk} | ${fmtMb(rss)} |`);
+    await cleanup();
+  }
+  console.log(`## Seed (\`npm run seed -- --scale ${scale}\`, one transaction)\n`);
+  console.log('| database | scale | records | time | records/s | pg_database_size | data dir on disk | process RSS after |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log('');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+function procStatus(pid: number): { rss: number; hwm: number } {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(text)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+async function startOnce(dataDir: string): Promise<{ ms: number; rss: number; hwm: number; rssAfterLoad: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_ON_START: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('server exited');
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const ms = performance.now() - t0;
+  const first = procStatus(child.pid as number);
+  for (let i = 0; i < 50; i++) await fetch(`${url}/api/organizations?q=vien&pageSize=50&page=${(i % 5) + 1}`);
+  const after = procStatus(child.pid as number);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  return { ms, rss: first.rss, hwm: after.hwm, rssAfterLoad: after.rss };
+}
+
+if (only.includes('start')) {
+  if (!existsSync(join(root, 'apps/server/dist/main.js'))) throw new Error('run `npm run build` first');
+  const dataDir = mkdtempSync(join(tmpdir(), 'stinet-start-'));
+  const cold = await startOnce(dataDir);
+  const warm = await startOnce(dataDir);
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log('## Embedded server start (`node apps/server/dist/main.js`, PGlite, until /api/health answers)\n');
+  console.log('| start | time to healthy | RSS when healthy | RSS after 50 list requests | peak RSS |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| cold (initdb + migrations + demo seed) | ${fmtMs(cold.ms)} | ${fmtMb(cold.rss)} | ${fmtMb(cold.rssAfterLoad)} | ${fmtMb(cold.hwm)} |`);
+  console.log(`| warm (existing data dir) | ${fmtMs(warm.ms)} | ${fmtMb(warm.rss)} | ${fmtMb(warm.rssAfterLoad)} | ${fmtMb(warm.hwm)} |`);
+  console.log('');
+}
