@@ -198,6 +198,7 @@ describe('organizations', () => {
       if (o.foundingAuthorityCode === '8.6' && !o.managingUnitKey.startsWith('min:')) return false;
       if (o.foundingAuthorityCode === '8.7' && o.managingUnitKey !== o.provinceKey) return false;
       if (o.orgTypeCode === '13.3.1' && !o.nameVi.startsWith('Trường Đại học')) return false;
+      if (o.economicTypeCode !== '14.1' && o.foundingDate < '1993-01-01') return false;
       return true;
     };
     const bad = violations(orgs, consistent, (o) => `${o.nameVi} ${o.orgTypeCode} ${o.economicTypeCode} ${o.foundingAuthorityCode} ${o.managingUnitKey}`);

@@ -591,7 +591,7 @@ class EmployerCache {
     let d = this.domains[index];
     if (d === undefined) {
       const core = orgCore(this.seed, index);
-      d = domainOf(core, baseNames(core));
+      d = domainOf(core, initials(baseNames(core).en));
       this.domains[index] = d;
     }
     return d;
@@ -685,22 +685,29 @@ function fallbackNames(core: OrgCore): (() => BaseNames) | null {
 
 const STOP_WORDS = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'at', 'to']);
 
+const isWordChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46;
+
+/** Upper-case initials of the significant words of an ASCII name ("Institute of New Materials" → "INM"). */
 function initials(en: string): string {
   let out = '';
-  for (const w of en.split(/[\s,\-&()]+/)) {
-    if (w.length === 0 || STOP_WORDS.has(w.toLowerCase())) continue;
-    const c = w.charAt(0);
-    if (/[A-Za-z]/.test(c)) out += c.toUpperCase();
+  let i = 0;
+  const n = en.length;
+  while (i < n) {
+    while (i < n && !isWordChar(en.charCodeAt(i))) i += 1;
+    const start = i;
+    while (i < n && isWordChar(en.charCodeAt(i))) i += 1;
+    if (i === start) continue;
+    const c = en.charCodeAt(start);
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!isLetter || (i - start <= 3 && STOP_WORDS.has(en.slice(start, i).toLowerCase()))) continue;
+    out += c >= 97 ? String.fromCharCode(c - 32) : en.charAt(start);
   }
   return out;
 }
 
 /** Example-domain host of an organisation; unique because it embeds the index. */
-function domainOf(core: OrgCore, base: BaseNames): string {
-  const slug =
-    core.brand !== null
-      ? fold(core.brand).toLowerCase().replace(/[^a-z]/g, '')
-      : initials(base.en).toLowerCase().slice(0, 10);
+function domainOf(core: OrgCore, baseInitials: string): string {
+  const slug = core.brand !== null ? lowerFold(core.brand).replace(/[^a-z]/g, '') : baseInitials.toLowerCase().slice(0, 10);
   return `${slug.length > 0 ? slug : 'org'}-${core.index}.example.org`;
 }
 
@@ -778,6 +785,9 @@ const FOUNDING_YEARS: Readonly<Record<OrgCategory, readonly [number, number]>> =
   company: [1995, 2025],
 };
 
+/** Earliest founding year of non-public organisations [synthetic assumption]. */
+const PRIVATE_SINCE = 1993;
+
 const DECISION_SYMBOLS: Readonly<Record<string, string>> = {
   BGDDT: nfc('BGDĐT'),
   BKHDT: nfc('BKHĐT'),
@@ -841,7 +851,8 @@ function buildOrganization(seed: number, core: OrgCore, registry: NameRegistry):
   const pattern = entry.pattern;
   const category = pattern.category;
   const base = baseNames(core);
-  const domain = domainOf(core, base);
+  const baseInitials = initials(base.en);
+  const domain = domainOf(core, baseInitials);
   const provShort = provinceShort(province);
   const alt = base.vi.includes(provShort) ? null : provShort;
   const names = registry.claim(base, alt, PROVINCE_EN_SHORT.get(province.key) ?? fold(provShort), fallbackNames(core));
@@ -850,14 +861,15 @@ function buildOrganization(seed: number, core: OrgCore, registry: NameRegistry):
   if (core.brand !== null && (category === 'company' || category === 'scienceEnterprise')) {
     nameAbbr = `${fold(core.brand).toUpperCase().replace(/\s+/g, '')} ${pattern.vi.includes('TNHH') ? 'CO., LTD' : 'JSC'}`;
   } else if (rng.next() < 0.65) {
-    const ini = initials(names.en.replace(/ No\. \d+$/, ''));
+    const ini = names === base ? baseInitials : initials(names.en.replace(/ No\. \d+$/, ''));
     nameAbbr = ini.length >= 2 ? ini : null;
   }
 
   const provinceOrigin = originOf(province, rng, pattern.vi.includes('{province}'));
   const ministryOrigin = ministry === null ? null : originOf(ministry, rng, false);
   const [y0, y1] = FOUNDING_YEARS[category];
-  const foundingDate = randomDate(rng, y0, y1);
+  // Non-state S&T organisations, private schools and companies only appear after Đổi mới (1990s).
+  const foundingDate = randomDate(rng, pattern.ownership === 'public' ? y0 : Math.max(y0, PRIVATE_SINCE), y1);
   const foundingAuthorityCode = foundingAuthority(pattern, ministry, rng);
   const ministryAtFounding = ministry === null || ministryOrigin === null ? null : unitAt(ministry, ministryOrigin, foundingDate);
   const foundingDecisionNo = decisionNo(foundingAuthorityCode, pattern, ministryAtFounding, rng);

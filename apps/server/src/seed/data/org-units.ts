@@ -274,6 +274,7 @@ function buildP63(): OrgUnitSeed[] {
 
 const P63_UNITS: readonly OrgUnitSeed[] = buildP63();
 
+/** Builds the 34 current units; each weight is the sum of its predecessors' weights. */
 function buildP34(): OrgUnitSeed[] {
   const weightByKey = new Map(P63_UNITS.map((u) => [u.key, u.weight] as const));
   return P34_ROWS.map((row) => {
