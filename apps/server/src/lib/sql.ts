@@ -14,3 +14,10 @@ export async function queryRows<T extends Record<string, unknown>>(ex: Executor,
   const result = (await ex.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** The entries of `input` whose value is not undefined (a PATCH body → the columns to set). */
+export function definedOnly<T extends object>(input: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}

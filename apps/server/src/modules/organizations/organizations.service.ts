@@ -3,6 +3,7 @@ import type { Db, Executor } from '../../db/types.js';
 import { AppError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
+import { definedOnly } from '../../lib/sql.js';
 import { canManageUnit, organizationAccess, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
@@ -53,12 +54,6 @@ async function validateReferences(ex: Executor, input: Partial<OrganizationCreat
   ]);
 }
 
-function toColumns(input: Partial<OrganizationCreate>): Partial<OrganizationRow> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) if (v !== undefined) out[k] = v;
-  return out as Partial<OrganizationRow>;
-}
-
 /** Creates an organization in the caller's scope (national admin or focal officer). */
 export async function createOrganization(db: Db, ctx: RequestContext, input: OrganizationCreate): Promise<OrganizationFull> {
   const actor = requireRole(ctx, 'national_admin', 'focal_officer');
@@ -66,7 +61,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Org
     await validateReferences(tx, input);
     if (!(await canManageUnit(tx, actor, input.managingUnitId))) throw new AppError('OUT_OF_SCOPE');
     const row = await insertOrganization(tx, {
-      ...(toColumns(input) as typeof input),
+      ...(definedOnly(input) as typeof input),
       code: await nextOrganizationCode(tx),
     });
     await recordAudit(tx, ctx, { action: 'create', entityType: 'organization', entityId: row.id, after: row });
@@ -89,7 +84,7 @@ export async function updateOrganization(db: Db, ctx: RequestContext, id: string
     if (changes.managingUnitId && changes.managingUnitId !== before.managingUnitId && !(await canManageUnit(tx, actor, changes.managingUnitId))) {
       throw new AppError('OUT_OF_SCOPE');
     }
-    const after = await updateOrganizationVersioned(tx, id, version, toColumns(changes));
+    const after = await updateOrganizationVersioned(tx, id, version, definedOnly(changes));
     if (!after) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'update', entityType: 'organization', entityId: id, before, after });
     return presentOrganizationFull(after, await findUnitsByIds(tx, [after.provinceUnitId, after.managingUnitId]), true);

@@ -5,6 +5,7 @@ import type { Db, Executor } from '../../db/types.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
+import { definedOnly } from '../../lib/sql.js';
 import { organizationAccess, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
@@ -74,19 +75,13 @@ async function organizationForWrite(ex: Executor, ctx: RequestContext, organizat
   return org;
 }
 
-function toColumns(input: Partial<ResearcherCreate>): Partial<ResearcherRow> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) if (v !== undefined) out[k] = v;
-  return out as Partial<ResearcherRow>;
-}
-
 /** Adds a researcher to an organization in the caller's scope. */
 export async function createResearcher(db: Db, ctx: RequestContext, input: ResearcherCreate): Promise<ResearcherFull> {
   requireRole(ctx, 'national_admin', 'focal_officer', 'org_reporter');
   return db.transaction(async (tx) => {
     const org = await organizationForWrite(tx, ctx, input.organizationId);
     await validateCodes(tx, input);
-    const row = await insertResearcher(tx, { ...(toColumns(input) as typeof input), code: await nextResearcherCode(tx) });
+    const row = await insertResearcher(tx, { ...(definedOnly(input) as typeof input), code: await nextResearcherCode(tx) });
     await recordAudit(tx, ctx, { action: 'create', entityType: 'researcher', entityId: row.id, after: row });
     return presentResearcherFull(row, org, true);
   });
@@ -102,7 +97,7 @@ export async function updateResearcher(db: Db, ctx: RequestContext, id: string, 
     if (before.version !== version) throw new AppError('VERSION_CONFLICT');
     const target = changes.organizationId && changes.organizationId !== org.id ? await organizationForWrite(tx, ctx, changes.organizationId) : org;
     await validateCodes(tx, changes);
-    const after = await updateResearcherVersioned(tx, id, version, toColumns(changes));
+    const after = await updateResearcherVersioned(tx, id, version, definedOnly(changes));
     if (!after) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'update', entityType: 'researcher', entityId: id, before, after });
     return presentResearcherFull(after, target, true);
