@@ -14,7 +14,7 @@ export async function findSchemes(ex: Executor) {
       validFrom: classificationScheme.validFrom,
       validTo: classificationScheme.validTo,
       note: classificationScheme.note,
-      codeCount: sql<number>`(SELECT count(*)::int FROM classification_code c WHERE c.scheme_code = ${classificationScheme.code})`,
+      codeCount: sql<number>`(SELECT count(*)::int FROM classification_code c WHERE c.scheme_code = "classification_scheme"."code")`,
     })
     .from(classificationScheme)
     .orderBy(asc(classificationScheme.code));

@@ -107,3 +107,17 @@ describe('org-unit administration', () => {
     expect(after.total).toBe(before.total);
   });
 });
+
+describe('code lists', () => {
+  it('lists schemes with their real code counts and the FOS 2008 → 2025 crosswalk', async () => {
+    const schemes = (await anonymous(t.app).get('/api/classifications')).json() as { code: string; codeCount: number }[];
+    const fos2008 = schemes.find((s) => s.code === 'FOS2008');
+    const fos2025 = schemes.find((s) => s.code === 'FOS2025');
+    expect(fos2025?.codeCount).toBe(52);
+    expect(fos2008?.codeCount).toBeGreaterThanOrEqual(52);
+    const level1 = (await anonymous(t.app).get('/api/classifications/FOS2025?level=1')).json() as { codes: { code: string }[] };
+    expect(level1.codes.map((c) => c.code)).toEqual(['1', '2', '3', '4', '5', '6']);
+    const walk = (await anonymous(t.app).get('/api/classifications/crosswalk?from=FOS2008&to=FOS2025&code=40107')).json() as { toCode: string; relation: string }[];
+    expect(walk).toEqual([expect.objectContaining({ toCode: '401', relation: 'broader' })]);
+  });
+});

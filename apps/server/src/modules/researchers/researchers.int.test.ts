@@ -70,3 +70,18 @@ describe('researchers', () => {
     expect(history.items[0]?.after).toEqual({ qualificationCode: 'ThS' });
   });
 });
+
+describe('researcher filters', () => {
+  it('filters by the province of the employing organization', async () => {
+    const hanoi = await unitByCode(t.app, 'province', '01');
+    const hcm = await unitByCode(t.app, 'province', '79');
+    const inHanoi = (await anonymous(t.app).get(`/api/researchers?provinceUnitId=${hanoi.id}&pageSize=200`)).json() as { items: ResearcherPublic[]; total: number };
+    const inHcm = (await anonymous(t.app).get(`/api/researchers?provinceUnitId=${hcm.id}&pageSize=200`)).json() as { items: ResearcherPublic[]; total: number };
+    const all = (await anonymous(t.app).get('/api/researchers?pageSize=1')).json() as { total: number };
+    expect(inHanoi.total).toBeGreaterThan(0);
+    expect(inHcm.total).toBeGreaterThan(0);
+    expect(inHanoi.total + inHcm.total).toBeLessThan(all.total);
+    expect(inHanoi.items.some((r) => r.organization.id === orgId)).toBe(true);
+    expect(inHcm.items.some((r) => r.organization.id === orgId)).toBe(false);
+  });
+});

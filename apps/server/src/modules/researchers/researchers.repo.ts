@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { organization, researcher } from '../../db/schema.js';
+import { researcher } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import { escapeLike, queryRows } from '../../lib/sql.js';
 
@@ -22,7 +22,8 @@ function where(f: ResearcherFilter): SQL | undefined {
   if (f.q) conds.push(sql`${nameKey} LIKE lower(immutable_unaccent(${`%${escapeLike(f.q)}%`}))`);
   if (f.organizationId) conds.push(eq(researcher.organizationId, f.organizationId));
   if (f.provinceUnitIds) {
-    conds.push(sql`${researcher.organizationId} IN (SELECT ${organization.id} FROM ${organization} WHERE ${organization.provinceUnitId} IN ${f.provinceUnitIds})`);
+    // qualified names: drizzle renders columns unqualified, which inside a subquery would bind to the inner table
+    conds.push(sql`"researcher"."organization_id" IN (SELECT o.id FROM organization o WHERE o.province_unit_id IN ${f.provinceUnitIds})`);
   }
   if (f.fieldCode) conds.push(sql`${researcher.fieldCode} LIKE ${`${f.fieldCode}%`}`);
   if (f.qualificationCode) conds.push(eq(researcher.qualificationCode, f.qualificationCode));

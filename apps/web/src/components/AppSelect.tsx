@@ -1,0 +1,26 @@
+import { Box, Input, Select, type SelectProps } from '@mantine/core';
+import { useId, type ReactNode } from 'react';
+
+/** Props of {@link AppSelect}: Mantine Select props with a required text label. */
+export interface AppSelectProps extends Omit<SelectProps, 'label' | 'id'> {
+  label: ReactNode;
+  id?: string;
+}
+
+/**
+ * A Mantine Select whose `<label for>` is rendered outside the combobox, so only the input carries the
+ * label's name (Mantine would also name the open listbox by the label, making "find by label" ambiguous).
+ * Required fields get the CSS marker of styles.css instead of an asterisk inside the label text.
+ */
+export function AppSelect({ label, id, required, w, maw, miw, style, ...props }: AppSelectProps) {
+  const generated = useId();
+  const inputId = id ?? `select-${generated.replace(/:/g, '')}`;
+  return (
+    <Box w={w} maw={maw} miw={miw} style={style}>
+      <Input.Label htmlFor={inputId} className={required ? 'app-label-required' : undefined}>
+        {label}
+      </Input.Label>
+      <Select id={inputId} required={required} {...props} />
+    </Box>
+  );
+}

@@ -1,0 +1,20 @@
+import { i18n } from '../i18n';
+
+function toCamel(field: string): string {
+  return field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Returns a function that labels a record field for history views: it looks up `${prefix}.${field}`
+ * (field names may come camelCase or snake_case, with or without an `Id` suffix) and falls back to the raw name.
+ */
+export function fieldLabeller(prefix: 'organizations.fields' | 'researchers.fields'): (field: string) => string {
+  return (field) => {
+    const camel = toCamel(field);
+    for (const candidate of [camel, `${camel}Id`, camel.replace(/Id$/, '')]) {
+      const key = `${prefix}.${candidate}`;
+      if (i18n.exists(key)) return i18n.t(key as 'organizations.fields.nameVi');
+    }
+    return field;
+  };
+}
