@@ -104,5 +104,9 @@ describe('users administration', () => {
     expect([dup.statusCode, (dup.json() as { error: { code: string } }).error.code]).toEqual([409, 'DUPLICATE_USERNAME']);
     const short = await admin.post('/api/users', { username: 'abc.def', displayName: 'X', password: 'short', role: 'reviewer' });
     expect(short.statusCode).toBe(400);
+    const found = (await admin.get('/api/users?q=quan%20tri')).json() as { items: { username: string }[] };
+    expect(found.items.map((u) => u.username)).toEqual(['admin']);
+    const byName = (await admin.get('/api/users?q=officer.h')).json() as { items: { username: string }[] };
+    expect(byName.items.map((u) => u.username).sort()).toEqual(['officer.hanoi', 'officer.hcm']);
   });
 });

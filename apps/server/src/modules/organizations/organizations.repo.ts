@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { organization } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
-import { escapeLike, queryRows } from '../../lib/sql.js';
+import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
 
 /** An organization row. */
 export type OrganizationRow = typeof organization.$inferSelect;
@@ -15,12 +15,10 @@ export interface OrganizationFilter {
   mainFieldCode?: string | undefined;
 }
 
-/** Accent-folded sort key: the same order on PGlite (C collation) and PostgreSQL. */
-const nameKey = sql`lower(immutable_unaccent(${organization.nameVi}))`;
 
 function where(f: OrganizationFilter): SQL | undefined {
   const conds: SQL[] = [];
-  if (f.q) conds.push(sql`${nameKey} LIKE lower(immutable_unaccent(${`%${escapeLike(f.q)}%`}))`);
+  if (f.q) conds.push(containsFolded(organization.nameVi, f.q));
   if (f.provinceUnitIds) conds.push(sql`${organization.provinceUnitId} IN ${f.provinceUnitIds}`);
   if (f.managingUnitIds) conds.push(sql`${organization.managingUnitId} IN ${f.managingUnitIds}`);
   if (f.orgTypeCode) conds.push(sql`(${organization.orgTypeCode} = ${f.orgTypeCode} OR ${organization.orgTypeCode} LIKE ${`${f.orgTypeCode}.%`})`);
@@ -32,17 +30,12 @@ function where(f: OrganizationFilter): SQL | undefined {
 export async function findOrganizations(
   ex: Executor,
   f: OrganizationFilter,
-  sort: 'name' | '-name' | 'updated' | '-updated' | 'code',
+  sort: ListSort,
   page: number,
   pageSize: number,
 ): Promise<{ rows: OrganizationRow[]; total: number }> {
   const cond = where(f);
-  const order =
-    sort === 'name' ? [asc(nameKey), sql`${organization.nameVi} COLLATE "C"`, asc(organization.id)]
-    : sort === '-name' ? [desc(nameKey), sql`${organization.nameVi} COLLATE "C" DESC`, desc(organization.id)]
-    : sort === 'updated' ? [asc(organization.updatedAt), asc(organization.id)]
-    : sort === '-updated' ? [desc(organization.updatedAt), desc(organization.id)]
-    : [asc(organization.code)];
+  const order = listOrder(sort, { name: organization.nameVi, updatedAt: organization.updatedAt, code: organization.code, id: organization.id });
   const rows = await ex.select().from(organization).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
   const totalRows = await ex.select({ n: count() }).from(organization).where(cond);
   return { rows, total: Number(totalRows[0]?.n ?? 0) };

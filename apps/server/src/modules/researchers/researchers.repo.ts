@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { researcher } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
-import { escapeLike, queryRows } from '../../lib/sql.js';
+import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
 
 /** A researcher row. */
 export type ResearcherRow = typeof researcher.$inferSelect;
@@ -15,11 +15,10 @@ export interface ResearcherFilter {
   qualificationCode?: string | undefined;
 }
 
-const nameKey = sql`lower(immutable_unaccent(${researcher.fullName}))`;
 
 function where(f: ResearcherFilter): SQL | undefined {
   const conds: SQL[] = [];
-  if (f.q) conds.push(sql`${nameKey} LIKE lower(immutable_unaccent(${`%${escapeLike(f.q)}%`}))`);
+  if (f.q) conds.push(containsFolded(researcher.fullName, f.q));
   if (f.organizationId) conds.push(eq(researcher.organizationId, f.organizationId));
   if (f.provinceUnitIds) {
     // qualified names: drizzle renders columns unqualified, which inside a subquery would bind to the inner table
@@ -34,17 +33,12 @@ function where(f: ResearcherFilter): SQL | undefined {
 export async function findResearchers(
   ex: Executor,
   f: ResearcherFilter,
-  sort: 'name' | '-name' | 'updated' | '-updated' | 'code',
+  sort: ListSort,
   page: number,
   pageSize: number,
 ): Promise<{ rows: ResearcherRow[]; total: number }> {
   const cond = where(f);
-  const order =
-    sort === 'name' ? [asc(nameKey), sql`${researcher.fullName} COLLATE "C"`, asc(researcher.id)]
-    : sort === '-name' ? [desc(nameKey), sql`${researcher.fullName} COLLATE "C" DESC`, desc(researcher.id)]
-    : sort === 'updated' ? [asc(researcher.updatedAt), asc(researcher.id)]
-    : sort === '-updated' ? [desc(researcher.updatedAt), desc(researcher.id)]
-    : [asc(researcher.code)];
+  const order = listOrder(sort, { name: researcher.fullName, updatedAt: researcher.updatedAt, code: researcher.code, id: researcher.id });
   const rows = await ex.select().from(researcher).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
   const total = await ex.select({ n: count() }).from(researcher).where(cond);
   return { rows, total: Number(total[0]?.n ?? 0) };

@@ -6,7 +6,7 @@ import { fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { hashPassword } from '../../lib/crypto.js';
-import { escapeLike } from '../../lib/sql.js';
+import { containsFolded, escapeLike } from '../../lib/sql.js';
 import { requireRole } from '../access/access.service.js';
 import { findUserById, type UserRow } from '../auth/auth.repo.js';
 import { loadUserView } from '../auth/auth.service.js';
@@ -18,8 +18,7 @@ export async function listUsers(ex: Executor, ctx: RequestContext, q: { q?: stri
   requireRole(ctx, 'national_admin');
   const conds: SQL[] = [];
   if (q.q) {
-    const like = `%${escapeLike(q.q)}%`;
-    conds.push(sql`(${appUser.username} LIKE lower(${like}) OR lower(immutable_unaccent(${appUser.displayName})) LIKE lower(immutable_unaccent(${like})))`);
+    conds.push(sql`(${appUser.username} LIKE lower(${`%${escapeLike(q.q)}%`}) OR ${containsFolded(appUser.displayName, q.q)})`);
   }
   if (q.role) conds.push(eq(appUser.role, q.role));
   const cond = conds.length ? and(...conds) : undefined;
