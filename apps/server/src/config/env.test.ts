@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ kind: 'pglite', dataDir: './data' });
     expect(c.seedOnStart).toBe('demo');
     expect(c.cookieSecure).toBe(false);
+    expect(c.trustProxy).toBe(false);
   });
 
   it('switches to PostgreSQL with DATABASE_URL and secures cookies behind https', () => {

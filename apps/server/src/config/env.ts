@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
+  TRUST_PROXY: booleanString.default(false),
 });
 
 /** Typed configuration of one stinet process. */
@@ -39,6 +40,8 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webDistDir: string | null;
+  /** Trust X-Forwarded-* (only behind a reverse proxy that sets them); otherwise clients could spoof their IP. */
+  trustProxy: boolean;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every bad variable. */
@@ -75,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR ?? null,
+    trustProxy: e.TRUST_PROXY,
   };
 }
