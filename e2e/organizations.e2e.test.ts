@@ -34,6 +34,8 @@ describe('a provincial officer manages organizations in the browser', () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     console.log(`chromium ${browser.version()}`);
+    await page.goto(baseUrl());
+    await expect.poll(() => page.getByRole('heading', { name: 'Mạng thông tin khoa học và công nghệ quốc gia' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await login(page, 'officer.hanoi');
     await page.goto(`${baseUrl()}/staff/organizations`);
     await page.getByRole('link', { name: 'Thêm tổ chức' }).or(page.getByRole('button', { name: 'Thêm tổ chức' })).first().click();

@@ -72,6 +72,8 @@ export function classifyError(err: unknown): { code: ErrorCode; details?: ErrorD
     if (pgErr.code === '22P02' || pgErr.code === '22007' || pgErr.code === '22008') return { code: 'VALIDATION_FAILED' };
     if (pgErr.code.startsWith('08') || pgErr.code === '57P01') return { code: 'DATABASE_UNAVAILABLE' };
   }
+  if (fe && typeof fe === 'object' && fe.statusCode === 403) return { code: 'FORBIDDEN' };
+  if (fe && typeof fe === 'object' && fe.statusCode === 404) return { code: 'NOT_FOUND' };
   if (fe && typeof fe === 'object' && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { code: 'MALFORMED_REQUEST', details: [{ path: 'request', code: 'malformed', message: fe.message }] };
   }
