@@ -22,6 +22,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.js';
 import { researcherRoutes } from './modules/researchers/researchers.routes.js';
+import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 declare module 'fastify' {
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(focalPointRoutes);
       await api.register(organizationRoutes);
       await api.register(researcherRoutes);
+      await api.register(taskRoutes);
       await api.register(classificationRoutes);
       await api.register(auditRoutes);
     },

@@ -9,3 +9,4 @@ export * from './schemas/researcher.js';
 export * from './schemas/classification.js';
 export * from './schemas/auth.js';
 export * from './schemas/audit.js';
+export * from './schemas/task.js';

@@ -368,3 +368,78 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId),
   ],
 );
+
+/**
+ * An S&T task (nhiệm vụ KH&CN) as registered with its focal point: the ongoing-task form (Mẫu 1) and its review.
+ * State-secret tasks are refused before anything is stored.
+ */
+export const task = pgTable(
+  'task',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    titleVi: text('title_vi').notNull(),
+    titleEn: text('title_en'),
+    levelCode: text('level_code').notNull(),
+    formCode: text('form_code').notNull(),
+    programme: text('programme'),
+    fundingType: text('funding_type', { enum: ['NSNN', 'NON_NSNN', 'FUND'] }).notNull(),
+    approvalDecisionNo: text('approval_decision_no'),
+    approvalDecisionDate: date('approval_decision_date', { mode: 'string' }),
+    contractNo: text('contract_no'),
+    contractDate: date('contract_date', { mode: 'string' }),
+    managingUnitId: uuid('managing_unit_id').notNull(),
+    leadOrganizationId: uuid('lead_organization_id').notNull(),
+    piName: text('pi_name').notNull(),
+    piResearcherId: uuid('pi_researcher_id'),
+    fieldCodes2025: text('field_codes_2025').array().notNull(),
+    fieldCodes2008: text('field_codes_2008').array().notNull().default(sql`'{}'::text[]`),
+    seoCode: text('seo_code'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    budgetTotal: numeric('budget_total', { mode: 'number' }),
+    budgetStateCentral: numeric('budget_state_central', { mode: 'number' }),
+    budgetStateLocal: numeric('budget_state_local', { mode: 'number' }),
+    budgetOther: numeric('budget_other', { mode: 'number' }),
+    objectives: text('objectives').notNull(),
+    content: text('content').notNull(),
+    methods: text('methods'),
+    expectedProducts: text('expected_products').notNull(),
+    applicationPlan: text('application_plan'),
+    status: text('status', { enum: ['draft', 'submitted', 'returned', 'published'] }).notNull().default('draft'),
+    reviewComment: text('review_comment'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('task_code_uq').on(t.code),
+    foreignKey({ name: 'task_managing_unit_id_fkey', columns: [t.managingUnitId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'task_lead_organization_id_fkey', columns: [t.leadOrganizationId], foreignColumns: [organization.id] }),
+    foreignKey({ name: 'task_pi_researcher_id_fkey', columns: [t.piResearcherId], foreignColumns: [researcher.id] }),
+    check('task_dates_ck', sql`${t.endDate} >= ${t.startDate}`),
+    check('task_status_ck', sql`${t.status} IN ('draft','submitted','returned','published')`),
+    index('task_managing_unit_idx').on(t.managingUnitId, t.status),
+    index('task_lead_organization_idx').on(t.leadOrganizationId),
+    index('task_title_search_idx').using('gin', sql`lower(immutable_unaccent(${t.titleVi})) gin_trgm_ops`),
+  ],
+);
+
+/** Members of a task's research team (the principal investigator is on the task itself). */
+export const taskMember = pgTable(
+  'task_member',
+  {
+    taskId: uuid('task_id').notNull(),
+    position: integer('position').notNull(),
+    fullName: text('full_name').notNull(),
+    researcherId: uuid('researcher_id'),
+    role: text('role', { enum: ['member', 'secretary'] }).notNull().default('member'),
+  },
+  (t) => [
+    primaryKey({ name: 'task_member_pkey', columns: [t.taskId, t.position] }),
+    foreignKey({ name: 'task_member_task_id_fkey', columns: [t.taskId], foreignColumns: [task.id] }).onDelete('cascade'),
+    foreignKey({ name: 'task_member_researcher_id_fkey', columns: [t.researcherId], foreignColumns: [researcher.id] }),
+  ],
+);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { queryRows } from '../lib/sql.js';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
+import { taskBody } from '../test-support/task-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../test-support/test-app.js';
 
 /**
@@ -22,15 +23,20 @@ interface Fixture {
   resB: string;
   fp: string;
   staff: string;
+  publishedTask: string;
   ministry: string;
   reviewerUser: string;
 }
 
+/** Per-call preparation (e.g. a fresh task in the right state), passed to url and body. */
+type Prepared = { id: string; version: number };
+
 interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   route: string;
-  url(fx: Fixture, actor: ActorKey): string;
-  body?(fx: Fixture, actor: ActorKey): Promise<unknown> | unknown;
+  prepare?(fx: Fixture, actor: ActorKey): Promise<Prepared>;
+  url(fx: Fixture, actor: ActorKey, p: Prepared): string;
+  body?(fx: Fixture, actor: ActorKey, p: Prepared): Promise<unknown> | unknown;
   expect: Expect;
   freshSession?: boolean;
 }
@@ -53,6 +59,16 @@ const resFor = (f: Fixture, a: ActorKey) => (a === 'reporterOther' ? f.resB : f.
 async function versionOf(table: 'organization' | 'researcher', id: string): Promise<number> {
   const rows = await queryRows<{ version: number }>(t.handle.db, sql`SELECT version FROM ${sql.identifier(table)} WHERE id = ${id}`);
   return rows[0]?.version ?? 0;
+}
+
+/** A task led by the actor's "own" (or for reporterOther: the other) organization, brought to a status by the admin. */
+async function freshTask(f: Fixture, a: ActorKey, status: 'draft' | 'submitted'): Promise<Prepared> {
+  const admin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'stinet-demo-2026' } });
+  const cookie = `stinet_session=${admin.cookies.find((c) => c.name === 'stinet_session')?.value}`;
+  const headers = { cookie, 'x-csrf-token': (admin.json() as { csrfToken: string }).csrfToken };
+  let task = (await t.app.inject({ method: 'POST', url: '/api/tasks', headers, payload: taskBody(f.hanoi, orgFor(f, a)) })).json() as Prepared;
+  if (status === 'submitted') task = (await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/submit`, headers, payload: { version: task.version } })).json() as Prepared;
+  return { id: task.id, version: task.version };
 }
 
 const ROWS: Row[] = [
@@ -137,6 +153,36 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/classifications/crosswalk', url: () => '/api/classifications/crosswalk?from=FOS2008&to=FOS2025', expect: all(200) },
   { method: 'GET', route: '/api/classifications/:scheme', url: () => '/api/classifications/FOS2025', expect: all(200) },
   { method: 'GET', route: '/api/audit', url: () => '/api/audit', expect: adminOnly(200) },
+  { method: 'GET', route: '/api/tasks', url: () => '/api/tasks', expect: all(200) },
+  { method: 'GET', route: '/api/tasks/work', url: () => '/api/tasks/work', expect: staffOnly(200) },
+  { method: 'GET', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.publishedTask}`, expect: all(200) },
+  { method: 'GET', route: '/api/tasks/:id/full', prepare: (f, a) => freshTask(f, a, 'draft'), url: (_f, _a, p) => `/api/tasks/${p.id}/full`, expect: orgRead },
+  { method: 'GET', route: '/api/tasks/:id/history', prepare: (f, a) => freshTask(f, a, 'draft'), url: (_f, _a, p) => `/api/tasks/${p.id}/history`, expect: orgRead },
+  { method: 'POST', route: '/api/tasks', url: () => '/api/tasks', body: (f, a) => taskBody(f.hanoi, orgFor(f, a)), expect: orgEdit(201) },
+  {
+    method: 'PATCH',
+    route: '/api/tasks/:id',
+    prepare: (f, a) => freshTask(f, a, 'draft'),
+    url: (_f, _a, p) => `/api/tasks/${p.id}`,
+    body: (_f, _a, p) => ({ programme: 'Chương trình KH&CN trọng điểm', version: p.version }),
+    expect: orgEdit(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/submit',
+    prepare: (f, a) => freshTask(f, a, 'draft'),
+    url: (_f, _a, p) => `/api/tasks/${p.id}/submit`,
+    body: (_f, _a, p) => ({ version: p.version }),
+    expect: orgEdit(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/review',
+    prepare: (f, a) => freshTask(f, a, 'submitted'),
+    url: (_f, _a, p) => `/api/tasks/${p.id}/review`,
+    body: (_f, _a, p) => ({ decision: 'accept', version: p.version }),
+    expect: unitManage(200),
+  },
 ];
 
 const USERNAMES: Record<Exclude<ActorKey, 'public'>, string> = {
@@ -176,7 +222,10 @@ beforeAll(async () => {
   const ministry = ((await admin.post('/api/org-units', { kind: 'ministry', code: 'BMATRIX', nameVi: 'Bộ Ma trận', nameEn: 'Matrix', validFrom: '2026-01-01' })).json() as { id: string }).id;
   const users = (await admin.get('/api/users?role=reviewer')).json() as { items: { id: string; username: string }[] };
   const reviewerUser = users.items.find((u) => u.username === 'reviewer')?.id as string;
-  fx = { hanoi, orgA, orgB, resA, resB, fp, staff, ministry, reviewerUser };
+  let published = (await admin.post('/api/tasks', taskBody(hanoi, orgA))).json() as { id: string; version: number };
+  published = (await admin.post(`/api/tasks/${published.id}/submit`, { version: published.version })).json() as { id: string; version: number };
+  published = (await admin.post(`/api/tasks/${published.id}/review`, { decision: 'accept', version: published.version })).json() as { id: string; version: number };
+  fx = { hanoi, orgA, orgB, resA, resB, fp, staff, ministry, reviewerUser, publishedTask: published.id };
   for (const v of Object.values(fx)) expect(v).toMatch(/^[0-9a-f-]{36}$/);
 });
 afterAll(async () => {
@@ -197,8 +246,9 @@ describe('authorization matrix', () => {
     it(`${row.method} ${row.route}`, async () => {
       const got: Partial<Expect> = {};
       for (const actor of ACTORS) {
-        const body = row.body ? await row.body(fx, actor) : undefined;
-        const res = await send(actor, { method: row.method, url: row.url(fx, actor), ...(body === undefined ? {} : { payload: body as object }) }, row.freshSession === true);
+        const prepared = row.prepare ? await row.prepare(fx, actor) : { id: '', version: 0 };
+        const body = row.body ? await row.body(fx, actor, prepared) : undefined;
+        const res = await send(actor, { method: row.method, url: row.url(fx, actor, prepared), ...(body === undefined ? {} : { payload: body as object }) }, row.freshSession === true);
         got[actor] = res.statusCode;
       }
       expect(got).toEqual(row.expect);

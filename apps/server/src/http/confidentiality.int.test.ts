@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
+import { taskBody } from '../test-support/task-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../test-support/test-app.js';
 
 /**
@@ -15,12 +16,19 @@ const MARKERS = {
   researcherEmail: 'rieng.tu.4417@example.vn',
   researcherPhone: '0912 000 441',
   staffEmail: 'canbo.mat.9090@example.vn',
+  taskContract: 'HD-MAT-3141',
+  taskDecision: 'QD-NV-MAT-2718',
+  taskPlan: 'KE-HOACH-UNG-DUNG-MAT-1618',
+  taskReview: 'Y-KIEN-THAM-DINH-MAT-1414',
+  draftTaskTitle: 'DE-TAI-NHAP-CHUA-CONG-BO-7777',
 } as const;
 
 let t: TestApp;
 let orgId = '';
 let researcherId = '';
 let focalPointId = '';
+let taskId = '';
+let draftTaskId = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -51,6 +59,13 @@ beforeAll(async () => {
   const fps = (await anonymous(t.app).get(`/api/focal-points?orgUnitId=${hanoi}`)).json() as { items: { id: string }[] };
   focalPointId = fps.items[0]?.id as string;
   expect((await admin.post(`/api/focal-points/${focalPointId}/staff`, { fullName: 'Cán bộ Kín', email: MARKERS.staffEmail })).statusCode).toBe(201);
+  let task = (await admin.post('/api/tasks', taskBody(hanoi, orgId, { titleVi: 'Nhiệm vụ kiểm thử bảo mật', contractNo: MARKERS.taskContract, approvalDecisionNo: MARKERS.taskDecision, applicationPlan: MARKERS.taskPlan, budgetTotal: 987654 }))).json() as { id: string; version: number };
+  taskId = task.id;
+  task = (await admin.post(`/api/tasks/${task.id}/submit`, { version: task.version })).json() as { id: string; version: number };
+  task = (await admin.post(`/api/tasks/${task.id}/review`, { decision: 'return', comment: MARKERS.taskReview, version: task.version })).json() as { id: string; version: number };
+  task = (await admin.post(`/api/tasks/${task.id}/submit`, { version: task.version })).json() as { id: string; version: number };
+  task = (await admin.post(`/api/tasks/${task.id}/review`, { decision: 'accept', version: task.version })).json() as { id: string; version: number };
+  draftTaskId = ((await admin.post('/api/tasks', taskBody(hanoi, orgId, { titleVi: MARKERS.draftTaskTitle }))).json() as { id: string }).id;
 });
 afterAll(async () => {
   await t.close();
@@ -63,6 +78,10 @@ describe('restricted fields never reach public outputs', () => {
     const res = (await admin.get(`/api/researchers/${researcherId}/full`)).body;
     const staff = (await admin.get(`/api/focal-points/${focalPointId}/staff`)).body;
     for (const m of [MARKERS.taxCode, MARKERS.internalNote, MARKERS.foundingDecisionNo, MARKERS.stRegCertNo]) expect(org).toContain(m);
+    const task = (await admin.get(`/api/tasks/${taskId}/full`)).body;
+    for (const m of [MARKERS.taskContract, MARKERS.taskDecision, MARKERS.taskPlan]) expect(task).toContain(m);
+    expect(task).toContain('987654');
+    expect((await admin.get(`/api/tasks/${draftTaskId}/full`)).body).toContain(MARKERS.draftTaskTitle);
     expect(res).toContain(MARKERS.researcherEmail);
     expect(res).toContain('1977');
     expect(staff).toContain(MARKERS.staffEmail);
@@ -85,6 +104,14 @@ describe('restricted fields never reach public outputs', () => {
       `/api/researchers/${researcherId}/history`,
       '/api/audit',
       '/api/openapi.json',
+      '/api/tasks',
+      '/api/tasks?q=kiem%20thu%20bao%20mat',
+      '/api/tasks?pageSize=200&sort=-updated',
+      `/api/tasks/${taskId}`,
+      `/api/tasks/${draftTaskId}`,
+      `/api/tasks/${taskId}/full`,
+      `/api/tasks/${taskId}/history`,
+      '/api/tasks/work',
     ];
     for (const url of PUBLIC_URLS) {
       const body = (await anonymous(t.app).get(url)).body;
@@ -92,6 +119,7 @@ describe('restricted fields never reach public outputs', () => {
       if (url === '/api/openapi.json') continue; // the spec names staff-only fields; it holds no values
       expect(body, `${url} leaks a birth year`).not.toContain('"birthYear"');
       expect(body, `${url} leaks gender`).not.toContain('"gender":"F"');
+      expect(body, `${url} leaks a task budget`).not.toContain('987654');
     }
   });
 

@@ -12,6 +12,7 @@ const UNIQUE_CONSTRAINT_CODES: Record<string, ErrorCode> = {
   org_unit_kind_code_valid_from_uq: 'DUPLICATE_CODE',
   organization_code_uq: 'DUPLICATE_CODE',
   researcher_code_uq: 'DUPLICATE_CODE',
+  task_code_uq: 'DUPLICATE_TASK_CODE',
 };
 
 interface PgLikeError {

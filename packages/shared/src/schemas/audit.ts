@@ -12,6 +12,7 @@ export const AUDIT_ENTITY_TYPES = [
   'app_user',
   'api_token',
   'session',
+  'task',
 ] as const;
 
 /** One audit entry: who changed what, when, with the values before and after. */

@@ -1,0 +1,69 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { task, taskMember } from '../../db/schema.js';
+import type { Executor } from '../../db/types.js';
+import { containsFolded, listOrder, type ListSort } from '../../lib/sql.js';
+
+/** Row types. */
+export type TaskRow = typeof task.$inferSelect;
+export type TaskMemberRow = typeof taskMember.$inferSelect;
+
+/** Filters of task lists. */
+export interface TaskFilter {
+  q?: string | undefined;
+  statuses?: TaskRow['status'][] | undefined;
+  managingUnitIds?: string[] | undefined;
+  leadOrganizationId?: string | undefined;
+  fieldCode?: string | undefined;
+}
+
+function where(f: TaskFilter): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.q) conds.push(sql`(${containsFolded(task.titleVi, f.q)} OR ${task.code} = ${f.q})`);
+  if (f.statuses) conds.push(inArray(task.status, f.statuses));
+  if (f.managingUnitIds) conds.push(inArray(task.managingUnitId, f.managingUnitIds));
+  if (f.leadOrganizationId) conds.push(eq(task.leadOrganizationId, f.leadOrganizationId));
+  if (f.fieldCode) conds.push(sql`EXISTS (SELECT 1 FROM unnest(${task.fieldCodes2025}) AS f(code) WHERE f.code LIKE ${`${f.fieldCode}%`})`);
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** A page of tasks and the total. */
+export async function findTasks(ex: Executor, f: TaskFilter, sort: ListSort, page: number, pageSize: number): Promise<{ rows: TaskRow[]; total: number }> {
+  const cond = where(f);
+  const order = listOrder(sort, { name: task.titleVi, updatedAt: task.updatedAt, code: task.code, id: task.id });
+  const rows = await ex.select().from(task).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
+  const total = await ex.select({ n: count() }).from(task).where(cond);
+  return { rows, total: Number(total[0]?.n ?? 0) };
+}
+
+/** One task. */
+export async function findTaskById(ex: Executor, id: string): Promise<TaskRow | undefined> {
+  return (await ex.select().from(task).where(eq(task.id, id)).limit(1))[0];
+}
+
+/** The members of a task in order. */
+export async function findMembers(ex: Executor, taskId: string): Promise<TaskMemberRow[]> {
+  return ex.select().from(taskMember).where(eq(taskMember.taskId, taskId)).orderBy(asc(taskMember.position));
+}
+
+/** Replaces the member list of a task. */
+export async function replaceMembers(ex: Executor, taskId: string, members: { fullName: string; researcherId?: string | null | undefined; role: 'member' | 'secretary' }[]): Promise<void> {
+  await ex.delete(taskMember).where(eq(taskMember.taskId, taskId));
+  if (members.length) {
+    await ex.insert(taskMember).values(members.map((m, i) => ({ taskId, position: i + 1, fullName: m.fullName, researcherId: m.researcherId ?? null, role: m.role })));
+  }
+}
+
+/** Inserts a task. */
+export async function insertTask(ex: Executor, values: typeof task.$inferInsert): Promise<TaskRow> {
+  return (await ex.insert(task).values(values).returning())[0] as TaskRow;
+}
+
+/** Updates a task if its version still matches; undefined on a concurrent change. */
+export async function updateTaskVersioned(ex: Executor, id: string, expectedVersion: number, values: Partial<typeof task.$inferInsert>): Promise<TaskRow | undefined> {
+  const rows = await ex
+    .update(task)
+    .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+    .where(and(eq(task.id, id), eq(task.version, expectedVersion)))
+    .returning();
+  return rows[0];
+}

@@ -1,0 +1,250 @@
+import { inArray } from 'drizzle-orm';
+import { todayInVietnam, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
+import { organization, researcher } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/types.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
+import type { AuthUser, RequestContext } from '../../http/context.js';
+import { recordAudit } from '../../lib/audit.js';
+import { definedOnly } from '../../lib/sql.js';
+import { canManageUnit, canReadUnit, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
+import { listEntityHistory } from '../audit/audit.service.js';
+import { assertCodes } from '../classifications/classifications.service.js';
+import { presentUnitRef } from '../org-units/org-units.presenter.js';
+import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
+import { assertUnitValidOn } from '../org-units/org-units.service.js';
+import { presentTaskFull, presentTaskPublic, type OrgRef } from './tasks.presenter.js';
+import { findMembers, findTaskById, findTasks, insertTask, replaceMembers, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
+
+/** Which kind of unit registers a task of each level (TT 14/2014 Art 11): national tasks at the national agency. */
+const LEVEL_UNIT_KINDS: Record<string, OrgUnitRow['kind'][]> = {
+  QG: ['national'],
+  BO: ['ministry'],
+  TINH: ['province'],
+  CS: ['ministry', 'province'],
+  KHAC: ['national', 'ministry', 'province'],
+};
+
+const EDITABLE: TaskRow['status'][] = ['draft', 'returned'];
+
+/** What an actor may do with one task. */
+export interface TaskAccess {
+  canRead: boolean;
+  canEdit: boolean;
+  canSubmit: boolean;
+  canReview: boolean;
+}
+
+/** Scope rules: the registering unit's focal officer (and the national admin) manage and review; the lead organization's reporter prepares and submits; reviewers read. */
+export async function taskAccess(ex: Executor, actor: AuthUser | null, row: TaskRow): Promise<TaskAccess> {
+  const none = { canRead: false, canEdit: false, canSubmit: false, canReview: false };
+  if (!actor) return none;
+  const editable = EDITABLE.includes(row.status);
+  if (actor.role === 'org_reporter') {
+    const own = actor.organizationId === row.leadOrganizationId;
+    return { canRead: own, canEdit: own && editable, canSubmit: own && editable, canReview: false };
+  }
+  if (actor.role === 'reviewer') return { ...none, canRead: await canReadUnit(ex, actor, row.managingUnitId) };
+  const manages = await canManageUnit(ex, actor, row.managingUnitId);
+  return { canRead: manages, canEdit: manages && editable, canSubmit: manages && editable, canReview: manages && row.status === 'submitted' };
+}
+
+async function orgRefs(ex: Executor, ids: string[]): Promise<Map<string, OrgRef>> {
+  if (!ids.length) return new Map();
+  const rows = await ex.select({ id: organization.id, code: organization.code, nameVi: organization.nameVi }).from(organization).where(inArray(organization.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Public list: published tasks only, public fields only. */
+export async function listPublishedTasks(ex: Executor, q: TaskListQuery) {
+  const { rows, total } = await findTasks(ex, { q: q.q, statuses: ['published'], leadOrganizationId: q.leadOrganizationId, fieldCode: q.fieldCode }, q.sort, q.page, q.pageSize);
+  const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  return { items: rows.map((r) => presentTaskPublic(r, orgs.get(r.leadOrganizationId) as OrgRef)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The public record of a published task; anything else is not found. */
+export async function getPublishedTask(ex: Executor, id: string): Promise<TaskPublic> {
+  const row = await findTaskById(ex, id);
+  if (!row || row.status !== 'published') throw notFound('task');
+  return presentTaskPublic(row, (await orgRefs(ex, [row.leadOrganizationId])).get(row.leadOrganizationId) as OrgRef);
+}
+
+async function present(ex: Executor, row: TaskRow, access: TaskAccess): Promise<TaskFull> {
+  const unit = (await findUnitById(ex, row.managingUnitId)) as OrgUnitRow;
+  const lead = (await orgRefs(ex, [row.leadOrganizationId])).get(row.leadOrganizationId) as OrgRef;
+  return presentTaskFull(row, await findMembers(ex, row.id), unit, lead, access);
+}
+
+async function loadReadable(ex: Executor, ctx: RequestContext, id: string): Promise<{ row: TaskRow; access: TaskAccess }> {
+  const actor = requireActor(ctx);
+  const row = await findTaskById(ex, id);
+  if (!row) throw notFound('task');
+  const access = await taskAccess(ex, actor, row);
+  if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+  return { row, access };
+}
+
+/** The full record for staff in scope. */
+export async function getTaskFull(ex: Executor, ctx: RequestContext, id: string): Promise<TaskFull> {
+  const { row, access } = await loadReadable(ex, ctx, id);
+  return present(ex, row, access);
+}
+
+/** The caller's work list: tasks of the units they manage (reporters: of their organization), any status. */
+export async function listWork(ex: Executor, ctx: RequestContext, q: TaskWorkQuery) {
+  const actor = requireActor(ctx);
+  let managingUnitIds: string[] | undefined;
+  let leadOrganizationId: string | undefined;
+  if (actor.role === 'org_reporter') leadOrganizationId = actor.organizationId ?? '00000000-0000-0000-0000-000000000000';
+  else if (actor.role === 'focal_officer' || (actor.role === 'reviewer' && actor.scopeUnitId)) managingUnitIds = [...(await unitScopeIds(ex, actor.scopeUnitId as string))];
+  const { rows, total } = await findTasks(ex, { q: q.q, statuses: q.status ? [q.status] : undefined, managingUnitIds, leadOrganizationId }, '-updated', q.page, q.pageSize);
+  const units = await findUnitsByIds(ex, rows.map((r) => r.managingUnitId));
+  const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      titleVi: r.titleVi,
+      status: r.status,
+      managingUnit: presentUnitRef(units.get(r.managingUnitId) as OrgUnitRow),
+      leadOrganization: orgs.get(r.leadOrganizationId) as OrgRef,
+      contractDate: r.contractDate,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+type TaskFields = Omit<TaskCreate, 'isStateSecret'>;
+
+async function validate(ex: Executor, merged: TaskFields): Promise<void> {
+  if (merged.endDate < merged.startDate) throw fieldError('INVALID_DATE_RANGE', 'endDate', 'endDate is before startDate');
+  const parts = [merged.budgetStateCentral, merged.budgetStateLocal, merged.budgetOther].filter((v): v is number => typeof v === 'number');
+  if (typeof merged.budgetTotal === 'number' && parts.reduce((a, b) => a + b, 0) > merged.budgetTotal + 1e-6) {
+    throw fieldError('VALIDATION_FAILED', 'budgetTotal', 'The budget parts exceed the total');
+  }
+  await assertCodes(ex, [
+    { path: 'levelCode', scheme: 'TASK_LEVEL', code: merged.levelCode },
+    { path: 'formCode', scheme: 'TASK_FORM', code: merged.formCode },
+    { path: 'seoCode', scheme: 'SEO', code: merged.seoCode },
+    ...merged.fieldCodes2025.map((c, i) => ({ path: `fieldCodes2025.${i}`, scheme: 'FOS2025', code: c })),
+    ...(merged.fieldCodes2008 ?? []).map((c, i) => ({ path: `fieldCodes2008.${i}`, scheme: 'FOS2008', code: c })),
+  ]);
+  // the registering unit must exist now: tasks of a merged province register at its successor
+  await assertUnitValidOn(ex, merged.managingUnitId, todayInVietnam(), LEVEL_UNIT_KINDS[merged.levelCode] ?? [], 'managingUnitId');
+  if ((await orgRefs(ex, [merged.leadOrganizationId])).size === 0) throw fieldError('VALIDATION_FAILED', 'leadOrganizationId', 'Unknown organization');
+  const researcherIds = [merged.piResearcherId, ...(merged.members ?? []).map((m) => m.researcherId)].filter((v): v is string => typeof v === 'string');
+  if (researcherIds.length) {
+    const found = await ex.select({ id: researcher.id }).from(researcher).where(inArray(researcher.id, researcherIds));
+    if (found.length !== new Set(researcherIds).size) throw fieldError('VALIDATION_FAILED', 'members', 'A linked researcher does not exist');
+  }
+}
+
+async function mayCreate(ex: Executor, actor: AuthUser, input: TaskFields): Promise<boolean> {
+  if (actor.role === 'org_reporter') return actor.organizationId === input.leadOrganizationId;
+  return canManageUnit(ex, actor, input.managingUnitId);
+}
+
+/** Enters an ongoing task (Mẫu 1) as a draft. State-secret tasks are refused before anything is stored. */
+export async function createTask(db: Db, ctx: RequestContext, input: TaskCreate): Promise<TaskFull> {
+  const actor = requireRole(ctx, 'national_admin', 'focal_officer', 'org_reporter');
+  if (input.isStateSecret) throw new AppError('SECRET_TASK_REFUSED');
+  const { isStateSecret: _secret, members, ...fields } = input;
+  return db.transaction(async (tx) => {
+    await validate(tx, input);
+    if (!(await mayCreate(tx, actor, input))) throw new AppError('OUT_OF_SCOPE');
+    const row = await insertTask(tx, { ...(definedOnly(fields) as typeof fields), status: 'draft' });
+    await replaceMembers(tx, row.id, members);
+    await recordAudit(tx, ctx, { action: 'create', entityType: 'task', entityId: row.id, after: { ...row, members } });
+    return present(tx, row, await taskAccess(tx, actor, row));
+  });
+}
+
+/** Changes a draft or returned task (published tasks change through approved changes, Mẫu 3). */
+export async function updateTask(db: Db, ctx: RequestContext, id: string, input: TaskUpdate): Promise<TaskFull> {
+  const actor = requireRole(ctx, 'national_admin', 'focal_officer', 'org_reporter');
+  const { version, members, ...changes } = input;
+  return db.transaction(async (tx) => {
+    const before = await findTaskById(tx, id);
+    if (!before) throw notFound('task');
+    const access = await taskAccess(tx, actor, before);
+    if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+    if (!EDITABLE.includes(before.status)) throw new AppError('INVALID_TRANSITION');
+    if (!access.canEdit) throw new AppError('OUT_OF_SCOPE');
+    if (before.version !== version) throw new AppError('VERSION_CONFLICT');
+    const beforeMembers = await findMembers(tx, id);
+    const merged: TaskFields = {
+      ...(before as unknown as TaskFields),
+      ...(definedOnly(changes) as Partial<TaskFields>),
+      members: members ?? beforeMembers.map((m) => ({ fullName: m.fullName, researcherId: m.researcherId, role: m.role })),
+    };
+    await validate(tx, merged);
+    if ((changes.managingUnitId || changes.leadOrganizationId) && !(await mayCreate(tx, actor, merged))) throw new AppError('OUT_OF_SCOPE');
+    const after = await updateTaskVersioned(tx, id, version, definedOnly(changes));
+    if (!after) throw new AppError('VERSION_CONFLICT');
+    if (members) await replaceMembers(tx, id, members);
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'task',
+      entityId: id,
+      before: { ...before, members: beforeMembers.map((m) => m.fullName) },
+      after: { ...after, members: members ? members.map((m) => m.fullName) : beforeMembers.map((m) => m.fullName) },
+    });
+    return present(tx, after, await taskAccess(tx, actor, after));
+  });
+}
+
+/** Submits a draft or returned task to its focal point. */
+export async function submitTask(db: Db, ctx: RequestContext, id: string, version: number): Promise<TaskFull> {
+  const actor = requireRole(ctx, 'national_admin', 'focal_officer', 'org_reporter');
+  return db.transaction(async (tx) => {
+    const before = await findTaskById(tx, id);
+    if (!before) throw notFound('task');
+    const access = await taskAccess(tx, actor, before);
+    if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+    if (!EDITABLE.includes(before.status)) throw new AppError('INVALID_TRANSITION');
+    if (!access.canSubmit) throw new AppError('OUT_OF_SCOPE');
+    if (before.version !== version) throw new AppError('VERSION_CONFLICT');
+    const after = await updateTaskVersioned(tx, id, version, { status: 'submitted', submittedAt: new Date() });
+    if (!after) throw new AppError('VERSION_CONFLICT');
+    await recordAudit(tx, ctx, { action: 'submit', entityType: 'task', entityId: id, before: { status: before.status }, after: { status: after.status } });
+    return present(tx, after, await taskAccess(tx, actor, after));
+  });
+}
+
+/** The focal point accepts (publishes) or returns a submitted task with comments. */
+export async function reviewTask(db: Db, ctx: RequestContext, id: string, input: TaskReview): Promise<TaskFull> {
+  const actor = requireRole(ctx, 'national_admin', 'focal_officer');
+  if (input.decision === 'return' && !input.comment) throw fieldError('VALIDATION_FAILED', 'comment', 'A returned task needs a comment');
+  return db.transaction(async (tx) => {
+    const before = await findTaskById(tx, id);
+    if (!before) throw notFound('task');
+    const access = await taskAccess(tx, actor, before);
+    if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+    if (before.status !== 'submitted') throw new AppError('INVALID_TRANSITION');
+    if (!access.canReview) throw new AppError('OUT_OF_SCOPE');
+    if (before.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const accepted = input.decision === 'accept';
+    const after = await updateTaskVersioned(tx, id, input.version, {
+      status: accepted ? 'published' : 'returned',
+      reviewComment: input.comment ?? null,
+      ...(accepted ? { publishedAt: new Date() } : {}),
+    });
+    if (!after) throw new AppError('VERSION_CONFLICT');
+    await recordAudit(tx, ctx, {
+      action: accepted ? 'publish' : 'return',
+      entityType: 'task',
+      entityId: id,
+      before: { status: before.status, reviewComment: before.reviewComment },
+      after: { status: after.status, reviewComment: after.reviewComment },
+    });
+    return present(tx, after, await taskAccess(tx, actor, after));
+  });
+}
+
+/** The change history of a task, for staff who may read it. */
+export async function taskHistory(ex: Executor, ctx: RequestContext, id: string, page: number, pageSize: number) {
+  await loadReadable(ex, ctx, id);
+  return listEntityHistory(ex, 'task', id, page, pageSize);
+}
