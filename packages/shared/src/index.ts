@@ -10,3 +10,4 @@ export * from './schemas/classification.js';
 export * from './schemas/auth.js';
 export * from './schemas/audit.js';
 export * from './schemas/task.js';
+export * from './calendar/index.js';

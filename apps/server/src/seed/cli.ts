@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       process.stdout.write(`The database is already seeded (scale ${result.scale}); nothing done. Use a fresh DATA_DIR or database.\n`);
       return;
     }
-    process.stdout.write(`Seeded scale ${scale}: ${result.organizations} organizations, ${result.researchers} researchers in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`Seeded scale ${scale}: ${result.organizations} organizations, ${result.researchers} researchers, ${result.tasks} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   } finally {
     await handle.close();
   }

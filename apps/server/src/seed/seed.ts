@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { appMeta, appUser, focalPoint, focalStaff, organization, researcher, staffTraining } from '../db/schema.js';
+import { appMeta, appUser, focalPoint, focalStaff, organization, researcher, staffTraining, task, taskMember } from '../db/schema.js';
 import type { Db, Executor } from '../db/types.js';
 import { systemContext } from '../http/context.js';
 import { recordAudit } from '../lib/audit.js';
@@ -8,6 +8,7 @@ import { queryRows } from '../lib/sql.js';
 import { ORG_UNITS } from './data/org-units.js';
 import { createRng, generateOrganizations, generateResearchers, scaleCounts, type SeedScale } from './generator.js';
 import { ensureReferenceData, insertInChunks } from './reference.js';
+import { generateTasks, taskCount, type TaskOrg } from './task-generator.js';
 
 /** The password of every demo account (printed at start; change it in production). */
 export const DEMO_PASSWORD = 'stinet-demo-2026';
@@ -27,6 +28,7 @@ export interface SeedResult {
   scale: SeedScale;
   organizations: number;
   researchers: number;
+  tasks: number;
   users: DemoLogin[];
   skipped: boolean;
 }
@@ -122,6 +124,78 @@ async function seedResearchers(tx: Executor, scale: SeedScale, orgIds: string[],
   }
   await flush();
   await tx.execute(sql`SELECT setval('researcher_code_seq', ${count + 1}, false)`);
+  return count;
+}
+
+function daysAfter(date: string, days: number): Date {
+  return new Date(new Date(`${date}T09:00:00+07:00`).getTime() + days * 86_400_000);
+}
+
+async function seedTasks(tx: Executor, scale: SeedScale, unitIds: Map<string, string>, onProgress: (msg: string) => void): Promise<number> {
+  const nationalUnitId = unitIds.get('nat:cttk');
+  if (!nationalUnitId) throw new Error('National unit nat:cttk missing');
+  const orgs = await queryRows<{ id: string; managing_unit_id: string; kind: 'ministry' | 'province'; place: string; main_field_code: string }>(
+    tx,
+    sql`SELECT o.id, o.managing_unit_id, u.kind, coalesce(p.short_name_vi, p.name_vi) AS place, o.main_field_code
+        FROM organization o JOIN org_unit u ON u.id = o.managing_unit_id JOIN org_unit p ON p.id = o.province_unit_id
+        ORDER BY o.code`,
+  );
+  const taskOrgs: TaskOrg[] = orgs.map((o) => ({ id: o.id, managingUnitId: o.managing_unit_id, managingUnitKind: o.kind, placeVi: o.place, mainFieldCode: o.main_field_code }));
+  const count = taskCount(scale);
+  let rows: (typeof task.$inferInsert)[] = [];
+  let members: { code: string; names: string[] }[] = [];
+  const flush = async () => {
+    if (!rows.length) return;
+    const batch = rows;
+    const batchMembers = members;
+    rows = [];
+    members = [];
+    const ids = new Map<string, string>();
+    await insertInChunks(batch, 34, async (chunk) => {
+      for (const r of await tx.insert(task).values(chunk).returning({ id: task.id, code: task.code })) ids.set(r.code, r.id);
+    });
+    const memberRows = batchMembers.flatMap((m) => m.names.map((fullName, i) => ({ taskId: ids.get(m.code) as string, position: i + 1, fullName, role: 'member' as const })));
+    await insertInChunks(memberRows, 5, (chunk) => tx.insert(taskMember).values(chunk));
+  };
+  for (const t of generateTasks({ seed: DEMO_SEED, count, orgs: taskOrgs, nationalUnitId })) {
+    const submitted = t.status !== 'draft';
+    rows.push({
+      code: t.code,
+      titleVi: t.titleVi,
+      levelCode: t.levelCode,
+      formCode: t.formCode,
+      fundingType: t.fundingType,
+      approvalDecisionNo: t.approvalDecisionNo,
+      contractNo: t.contractNo,
+      contractDate: t.contractDate,
+      managingUnitId: t.managingUnitId,
+      leadOrganizationId: t.leadOrganizationId,
+      piName: t.piName,
+      fieldCodes2025: [t.fieldCode2025],
+      fieldCodes2008: [t.fieldCode2025],
+      startDate: t.startDate,
+      endDate: t.endDate,
+      budgetTotal: t.budgetTotal,
+      budgetStateCentral: t.budgetStateCentral,
+      budgetStateLocal: t.budgetStateLocal,
+      budgetOther: t.budgetOther,
+      objectives: t.objectives,
+      content: t.content,
+      methods: t.methods,
+      expectedProducts: t.expectedProducts,
+      applicationPlan: t.applicationPlan,
+      status: t.status,
+      reviewComment: t.reviewComment,
+      submittedAt: submitted ? daysAfter(t.contractDate, 20) : null,
+      publishedAt: t.status === 'published' ? daysAfter(t.contractDate, 32) : null,
+    });
+    members.push({ code: t.code, names: t.members });
+    if (rows.length >= ROWS_PER_BATCH) {
+      await flush();
+      if (t.index % 50000 === 0) onProgress(`tasks ${t.index}/${count}`);
+    }
+  }
+  await flush();
   return count;
 }
 
@@ -221,15 +295,16 @@ export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: s
   return db.transaction(async (tx) => {
     const existing = await seedState(tx);
     const unitIds = await ensureReferenceData(tx);
-    if (existing) return { scale: existing.scale, organizations: 0, researchers: 0, users: [], skipped: true };
+    if (existing) return { scale: existing.scale, organizations: 0, researchers: 0, tasks: 0, users: [], skipped: true };
     await seedFocalPoints(tx, unitIds);
     onProgress('reference data and focal points loaded');
     const orgIds = await seedOrganizations(tx, scale, unitIds, onProgress);
     const researchers = await seedResearchers(tx, scale, orgIds, onProgress);
+    const tasks = await seedTasks(tx, scale, unitIds, onProgress);
     const users = await seedUsers(tx, unitIds, orgIds);
     const at = new Date().toISOString();
     await tx.insert(appMeta).values({ key: 'seed', value: { scale, at, seed: DEMO_SEED } });
-    await recordAudit(tx, systemContext(), { action: 'seed', entityType: 'app_meta', entityId: 'seed', after: { scale, organizations: orgIds.length, researchers } });
-    return { scale, organizations: orgIds.length, researchers, users, skipped: false };
+    await recordAudit(tx, systemContext(), { action: 'seed', entityType: 'app_meta', entityId: 'seed', after: { scale, organizations: orgIds.length, researchers, tasks } });
+    return { scale, organizations: orgIds.length, researchers, tasks, users, skipped: false };
   });
 }

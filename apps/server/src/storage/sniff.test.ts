@@ -501,7 +501,7 @@ describe('peekHead', () => {
       expect(stored.size).toBe(data.length);
       const back: Buffer[] = [];
       for await (const c of await storage.get(stored.key)) back.push(c as Buffer);
-      expect(Buffer.concat(back)).toEqual(data);
+      expect(Buffer.concat(back).equals(data)).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -149,7 +149,7 @@ const WINTER_SOLSTICE_SECTOR = 9;
 const ANCHOR_MONTH = 11;
 /** Months from one month 11 to the next in a year with a leap month. */
 const MONTHS_IN_LEAP_YEAR = 13;
-/** Lower bound of days between two consecutive months 11 in a year with a leap month. */
+/** Two consecutive months 11 more than this many days apart enclose 13 months (one is a leap month). */
 const DAYS_IN_COMMON_LUNAR_YEAR_MAX = 365;
 
 /** Julian date (UT) of the k-th new moon after the 1900-01-01 epoch (Meeus, chapter 49, simplified). */

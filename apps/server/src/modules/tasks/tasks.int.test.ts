@@ -123,3 +123,18 @@ describe('ongoing task registration (Mẫu 1)', () => {
     expect((done.json() as TaskFull).status).toBe('published');
   });
 });
+
+describe('seeded tasks', () => {
+  it('the generated dataset holds tasks in every state, with only published ones public', async () => {
+    const states = await queryRows<{ status: string; n: number }>(t.handle.db, sql`SELECT status, count(*)::int AS n FROM task WHERE code NOT LIKE '%TEST%' GROUP BY status ORDER BY status`);
+    expect(states.map((s) => s.status)).toEqual(['draft', 'published', 'returned', 'submitted']);
+    const publicTotal = ((await anonymous(t.app).get('/api/tasks?pageSize=1')).json() as { total: number }).total;
+    const published = (await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM task WHERE status = 'published'`))[0]?.n;
+    expect(publicTotal).toBe(published);
+    const admin = await loginAs(t.app, 'admin');
+    const returned = (await admin.get('/api/tasks/work?status=returned')).json() as { items: { id: string }[] };
+    const full = (await admin.get(`/api/tasks/${returned.items[0]?.id}/full`)).json() as TaskFull;
+    expect(full.reviewComment).not.toBeNull();
+    expect(full.members.length).toBeGreaterThan(1);
+  });
+});
