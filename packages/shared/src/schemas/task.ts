@@ -130,6 +130,10 @@ export const TaskFull = z.object({
   expectedProducts: z.string(),
   applicationPlan: z.string().nullable(),
   status: TaskStatus,
+  /** The last day to send the ongoing-task form: contract date + 30 working days (null without a contract date). */
+  ongoingDeadline: IsoDate.nullable(),
+  /** True when the form was submitted after the deadline, or is still unsent and the deadline has passed. */
+  isOngoingLate: z.boolean(),
   reviewComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),

@@ -1,4 +1,5 @@
-import type { TaskFull, TaskPublic } from '@stinet/shared';
+import { todayInVietnam, type TaskFull, type TaskPublic } from '@stinet/shared';
+import { ONGOING_TASK_WORKING_DAYS, workingCalendar } from '../../lib/calendar.js';
 import type { OrgUnitRow } from '../org-units/org-units.repo.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import type { TaskMemberRow, TaskRow } from './tasks.repo.js';
@@ -27,6 +28,14 @@ export function presentTaskPublic(row: TaskRow, lead: OrgRef): TaskPublic {
     endDate: row.endDate,
     publishedAt: (row.publishedAt ?? row.updatedAt).toISOString(),
   };
+}
+
+/** The legal deadline of the ongoing-task form and whether it was (or is being) missed. */
+export function ongoingDeadline(row: Pick<TaskRow, 'contractDate' | 'submittedAt'>, today = todayInVietnam()): { ongoingDeadline: string | null; isOngoingLate: boolean } {
+  if (!row.contractDate) return { ongoingDeadline: null, isOngoingLate: false };
+  const deadline = workingCalendar.addWorkingDays(row.contractDate, ONGOING_TASK_WORKING_DAYS);
+  const sentOn = row.submittedAt ? todayInVietnam(row.submittedAt) : null;
+  return { ongoingDeadline: deadline, isOngoingLate: (sentOn ?? today) > deadline };
 }
 
 /** The full record for staff in scope. */
@@ -70,6 +79,7 @@ export function presentTaskFull(
     expectedProducts: row.expectedProducts,
     applicationPlan: row.applicationPlan,
     status: row.status,
+    ...ongoingDeadline(row),
     reviewComment: row.reviewComment,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
