@@ -411,6 +411,10 @@ export const en: Translations = {
     after: 'After',
     noFieldChanges: 'No field changed.',
     changesCaption: 'Changes ({{action}}, {{at}})',
+    fields: {
+      code: 'Code',
+      id: 'Internal ID',
+    },
   },
   audit: {
     title: 'Audit log',
@@ -451,6 +455,7 @@ export const en: Translations = {
       app_user: 'User',
       api_token: 'API token',
       session: 'Session',
+      task: 'S&T task',
     },
   },
   users: {

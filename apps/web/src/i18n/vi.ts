@@ -409,6 +409,10 @@ export const vi = {
     after: 'Sau',
     noFieldChanges: 'Không có trường nào thay đổi.',
     changesCaption: 'Thay đổi ({{action}}, {{at}})',
+    fields: {
+      code: 'Mã',
+      id: 'Mã định danh nội bộ',
+    },
   },
   audit: {
     title: 'Nhật ký thay đổi',
@@ -449,6 +453,7 @@ export const vi = {
       app_user: 'Người dùng',
       api_token: 'Mã truy cập API',
       session: 'Phiên đăng nhập',
+      task: 'Nhiệm vụ KH&CN',
     },
   },
   users: {

@@ -6,13 +6,15 @@ function toCamel(field: string): string {
 
 /**
  * Returns a function that labels a record field for history views: it looks up `${prefix}.${field}`
- * (field names may come camelCase or snake_case, with or without an `Id` suffix) and falls back to the raw name.
+ * (field names may come camelCase or snake_case, with or without an `Id` suffix), then the fields every
+ * record has (`history.fields`: code, id), and falls back to the raw name.
  */
 export function fieldLabeller(prefix: 'organizations.fields' | 'researchers.fields'): (field: string) => string {
   return (field) => {
     const camel = toCamel(field);
-    for (const candidate of [camel, `${camel}Id`, camel.replace(/Id$/, '')]) {
-      const key = `${prefix}.${candidate}`;
+    const keys = [camel, `${camel}Id`, camel.replace(/Id$/, '')].map((candidate) => `${prefix}.${candidate}`);
+    keys.push(`history.fields.${camel}`);
+    for (const key of keys) {
       if (i18n.exists(key)) return i18n.t(key as 'organizations.fields.nameVi');
     }
     return field;

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../components/AppLink';
 import { ChangeTable, useActionLabel } from '../../components/ChangeTable';
 import { renderRecordValue } from '../../components/HistoryValues';
-import { DataTable, type Column } from '../../components/DataTable';
+import { type Column } from '../../components/DataTable';
+import { PagedTable } from '../../components/PagedTable';
 import { DetailList } from '../../components/DetailList';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
@@ -35,7 +36,7 @@ function isEntityType(value: string): value is EntityType {
 export function AuditLogPage() {
   const { t } = useTranslation();
   const actionLabel = useActionLabel();
-  const { get, set, page } = useSearchState(DEFAULTS);
+  const { get, set, page, setPage } = useSearchState(DEFAULTS);
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const users = useUsers({ pageSize: 200 });
   const entityTypeParam = get('entityType');
@@ -134,22 +135,16 @@ export function AuditLogPage() {
         </Group>
       </Card>
       <Card withBorder>
-        <DataTable
+        <PagedTable
           caption={t('audit.title')}
           columns={columns}
-          rows={query.data?.items}
           rowKey={(e) => e.id}
-          isLoading={query.isFetching}
-          error={query.error}
-          onRetry={() => void query.refetch()}
+          query={query}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
           emptyMessage={t('audit.empty')}
           minWidth={960}
-          paging={{
-            page,
-            pageSize: PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            onPageChange: (p) => set({ page: p }, { resetPage: false }),
-          }}
         />
       </Card>
       <Modal opened={selected !== null} onClose={() => setSelected(null)} title={t('audit.detailsTitle')} size="xl">

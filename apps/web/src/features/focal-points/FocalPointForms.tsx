@@ -7,16 +7,16 @@ import {
   type FocalPoint,
   type FocalStaff,
 } from '@stinet/shared';
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../api/auth';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormLayout';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { UnitSelect } from '../../components/UnitSelect';
-import { apiFieldErrors, blankToNull, changedFields, type FieldErrors, zodFieldErrors } from '../../lib/form';
+import { blankToNull, changedFields } from '../../lib/form';
 import { today } from '../../lib/format';
+import { useValidatedForm } from '../../lib/useValidatedForm';
 import { useCreateFocalPoint, useCreateFocalStaff, useCreateTraining, useUpdateFocalPoint, useUpdateFocalStaff } from './api';
 
 interface FocalPointValues {
@@ -72,83 +72,65 @@ export function FocalPointFormModal({ opened, onClose, focalPoint = null }: Foca
   const create = useCreateFocalPoint();
   const update = useUpdateFocalPoint(focalPoint?.id ?? '');
   const mutation = focalPoint ? update : create;
-  const [values, setValues] = useState<FocalPointValues>(() => valuesOf(focalPoint));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof FocalPointValues>(key: K, value: FocalPointValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { values, set, errors, submit } = useValidatedForm<FocalPointValues>(() => valuesOf(focalPoint));
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      if (focalPoint) {
-        const body = changedFields(payloadOf(valuesOf(focalPoint)), payloadOf(values));
-        const parsed = FocalPointUpdate.safeParse(body);
-        if (!parsed.success) {
-          setErrors(zodFieldErrors(parsed.error));
-          return;
-        }
-        setErrors({});
-        if (Object.keys(body).length > 0) await update.mutateAsync(parsed.data);
-      } else {
-        const parsed = FocalPointCreate.safeParse({ orgUnitId: values.orgUnitId, ...payloadOf(values) });
-        if (!parsed.success) {
-          setErrors(zodFieldErrors(parsed.error));
-          return;
-        }
-        setErrors({});
-        await create.mutateAsync(parsed.data);
-      }
-      notifications.show({ color: 'green', message: t('common.saved') });
-      onClose();
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
+  const onSubmit = async () => {
+    let saved: boolean;
+    if (focalPoint) {
+      const body = changedFields(payloadOf(valuesOf(focalPoint)), payloadOf(values));
+      saved = await submit(FocalPointUpdate, body, async (data) => {
+        if (Object.keys(body).length > 0) await update.mutateAsync(data);
+      });
+    } else {
+      saved = await submit(FocalPointCreate, { orgUnitId: values.orgUnitId, ...payloadOf(values) }, async (data) => {
+        await create.mutateAsync(data);
+      });
     }
+    if (!saved) return;
+    notifications.show({ color: 'green', message: t('common.saved') });
+    onClose();
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={focalPoint ? t('focalPoints.editTitle') : t('focalPoints.createTitle')} size="lg">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          {focalPoint ? null : (
-            <UnitSelect
-              label={t('focalPoints.unit')}
-              value={values.orgUnitId}
-              onChange={(v) => set('orgUnitId', v)}
-              asOf={values.validFrom || today()}
-              required
-              error={errors.orgUnitId}
-            />
-          )}
-          <TextInput label={t('focalPoints.name')} value={values.nameVi} onChange={(e) => set('nameVi', e.currentTarget.value)} required error={errors.nameVi} />
-          <OrganizationSelect
-            label={t('focalPoints.organization')}
-            description={t('focalPoints.organizationHint')}
-            value={values.organizationId}
-            onChange={(v) => set('organizationId', v)}
-            initialOption={focalPoint?.organization ? { value: focalPoint.organization.id, label: focalPoint.organization.nameVi } : null}
-            error={errors.organizationId}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" label={t('focalPoints.validFrom')} value={values.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} required error={errors.validFrom} />
-            <TextInput type="date" label={t('focalPoints.validTo')} value={values.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} error={errors.validTo} />
-            <TextInput label={t('focalPoints.decisionNo')} value={values.decisionNo} onChange={(e) => set('decisionNo', e.currentTarget.value)} error={errors.decisionNo} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('focalPoints.contactName')} value={values.contactName} onChange={(e) => set('contactName', e.currentTarget.value)} error={errors.contactName} />
-            <TextInput type="email" label={t('focalPoints.contactEmail')} value={values.contactEmail} onChange={(e) => set('contactEmail', e.currentTarget.value)} error={errors.contactEmail} />
-            <TextInput type="tel" label={t('focalPoints.contactPhone')} value={values.contactPhone} onChange={(e) => set('contactPhone', e.currentTarget.value)} error={errors.contactPhone} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={focalPoint ? t('focalPoints.editTitle') : t('focalPoints.createTitle')}
+      size="lg"
+      onSubmit={onSubmit}
+      error={mutation.error}
+      submitting={mutation.isPending}
+    >
+      {focalPoint ? null : (
+        <UnitSelect
+          label={t('focalPoints.unit')}
+          value={values.orgUnitId}
+          onChange={(v) => set('orgUnitId', v)}
+          asOf={values.validFrom || today()}
+          required
+          error={errors.orgUnitId}
+        />
+      )}
+      <TextInput label={t('focalPoints.name')} value={values.nameVi} onChange={(e) => set('nameVi', e.currentTarget.value)} required error={errors.nameVi} />
+      <OrganizationSelect
+        label={t('focalPoints.organization')}
+        description={t('focalPoints.organizationHint')}
+        value={values.organizationId}
+        onChange={(v) => set('organizationId', v)}
+        initialOption={focalPoint?.organization ? { value: focalPoint.organization.id, label: focalPoint.organization.nameVi } : null}
+        error={errors.organizationId}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput type="date" label={t('focalPoints.validFrom')} value={values.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} required error={errors.validFrom} />
+        <TextInput type="date" label={t('focalPoints.validTo')} value={values.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} error={errors.validTo} />
+        <TextInput label={t('focalPoints.decisionNo')} value={values.decisionNo} onChange={(e) => set('decisionNo', e.currentTarget.value)} error={errors.decisionNo} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('focalPoints.contactName')} value={values.contactName} onChange={(e) => set('contactName', e.currentTarget.value)} error={errors.contactName} />
+        <TextInput type="email" label={t('focalPoints.contactEmail')} value={values.contactEmail} onChange={(e) => set('contactEmail', e.currentTarget.value)} error={errors.contactEmail} />
+        <TextInput type="tel" label={t('focalPoints.contactPhone')} value={values.contactPhone} onChange={(e) => set('contactPhone', e.currentTarget.value)} error={errors.contactPhone} />
+      </SimpleGrid>
+    </FormModal>
   );
 }
 
@@ -196,59 +178,40 @@ export function FocalStaffFormModal({
   const create = useCreateFocalStaff(focalPointId);
   const update = useUpdateFocalStaff(focalPointId);
   const mutation = staff ? update : create;
-  const [values, setValues] = useState<StaffValues>(() => staffValuesOf(staff));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof StaffValues>(key: K, value: StaffValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { values, set, errors, submit } = useValidatedForm<StaffValues>(() => staffValuesOf(staff));
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      if (staff) {
-        const body = changedFields(staffPayload(staffValuesOf(staff)), staffPayload(values));
-        const parsed = FocalStaffUpdate.safeParse(body);
-        if (!parsed.success) {
-          setErrors(zodFieldErrors(parsed.error));
-          return;
-        }
-        setErrors({});
-        if (Object.keys(body).length > 0) await update.mutateAsync({ id: staff.id, body: parsed.data });
-      } else {
-        const parsed = FocalStaffCreate.safeParse(staffPayload(values));
-        if (!parsed.success) {
-          setErrors(zodFieldErrors(parsed.error));
-          return;
-        }
-        setErrors({});
-        await create.mutateAsync(parsed.data);
-      }
-      notifications.show({ color: 'green', message: t('common.saved') });
-      onClose();
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
+  const onSubmit = async () => {
+    let saved: boolean;
+    if (staff) {
+      const body = changedFields(staffPayload(staffValuesOf(staff)), staffPayload(values));
+      saved = await submit(FocalStaffUpdate, body, async (data) => {
+        if (Object.keys(body).length > 0) await update.mutateAsync({ id: staff.id, body: data });
+      });
+    } else {
+      saved = await submit(FocalStaffCreate, staffPayload(values), async (data) => {
+        await create.mutateAsync(data);
+      });
     }
+    if (!saved) return;
+    notifications.show({ color: 'green', message: t('common.saved') });
+    onClose();
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={staff ? t('focalStaff.editTitle') : t('focalStaff.createTitle')}>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <TextInput label={t('focalStaff.fullName')} value={values.fullName} onChange={(e) => set('fullName', e.currentTarget.value)} required error={errors.fullName} />
-          <TextInput label={t('focalStaff.position')} value={values.position} onChange={(e) => set('position', e.currentTarget.value)} error={errors.position} />
-          <TextInput type="email" label={t('focalStaff.email')} value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-          <TextInput type="tel" label={t('focalStaff.phone')} value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
-          <Switch label={t('focalStaff.isActive')} checked={values.isActive} onChange={(e) => set('isActive', e.currentTarget.checked)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={staff ? t('focalStaff.editTitle') : t('focalStaff.createTitle')}
+      onSubmit={onSubmit}
+      error={mutation.error}
+      submitting={mutation.isPending}
+    >
+      <TextInput label={t('focalStaff.fullName')} value={values.fullName} onChange={(e) => set('fullName', e.currentTarget.value)} required error={errors.fullName} />
+      <TextInput label={t('focalStaff.position')} value={values.position} onChange={(e) => set('position', e.currentTarget.value)} error={errors.position} />
+      <TextInput type="email" label={t('focalStaff.email')} value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
+      <TextInput type="tel" label={t('focalStaff.phone')} value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
+      <Switch label={t('focalStaff.isActive')} checked={values.isActive} onChange={(e) => set('isActive', e.currentTarget.checked)} />
+    </FormModal>
   );
 }
 
@@ -277,61 +240,45 @@ export function TrainingFormModal({
 }) {
   const { t } = useTranslation();
   const create = useCreateTraining(focalPointId);
-  const [values, setValues] = useState<TrainingValues>(EMPTY_TRAINING);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof TrainingValues>(key: K, value: TrainingValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { values, setValues, set, errors, submit } = useValidatedForm<TrainingValues>(EMPTY_TRAINING);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = TrainingCreate.safeParse({
+  const onSubmit = async () => {
+    const input = {
       courseTitle: values.courseTitle.trim(),
       provider: blankToNull(values.provider),
       startDate: values.startDate,
       endDate: blankToNull(values.endDate),
       hours: values.hours === '' ? null : Number(values.hours),
       certificateNo: blankToNull(values.certificateNo),
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    try {
-      await create.mutateAsync({ staffId: staff.id, body: parsed.data });
+    };
+    await submit(TrainingCreate, input, async (data) => {
+      await create.mutateAsync({ staffId: staff.id, body: data });
       notifications.show({ color: 'green', message: t('common.saved') });
       setValues(EMPTY_TRAINING);
       onClose();
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
-    }
+    });
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('trainings.createTitle', { name: staff.fullName })}>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Stack gap="sm">
-          {create.error ? <ErrorAlert error={create.error} /> : null}
-          <TextInput label={t('trainings.courseTitle')} value={values.courseTitle} onChange={(e) => set('courseTitle', e.currentTarget.value)} required error={errors.courseTitle} />
-          <TextInput label={t('trainings.provider')} value={values.provider} onChange={(e) => set('provider', e.currentTarget.value)} error={errors.provider} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label={t('trainings.startDate')} value={values.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} required error={errors.startDate} />
-            <TextInput type="date" label={t('trainings.endDate')} value={values.endDate} onChange={(e) => set('endDate', e.currentTarget.value)} error={errors.endDate} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label={t('trainings.hours')} value={values.hours} onChange={(v) => set('hours', v)} min={0} max={10000} decimalScale={1} error={errors.hours} />
-            <TextInput label={t('trainings.certificateNo')} value={values.certificateNo} onChange={(e) => set('certificateNo', e.currentTarget.value)} error={errors.certificateNo} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('trainings.createTitle', { name: staff.fullName })}
+      onSubmit={onSubmit}
+      error={create.error}
+      submitting={create.isPending}
+    >
+      <TextInput label={t('trainings.courseTitle')} value={values.courseTitle} onChange={(e) => set('courseTitle', e.currentTarget.value)} required error={errors.courseTitle} />
+      <TextInput label={t('trainings.provider')} value={values.provider} onChange={(e) => set('provider', e.currentTarget.value)} error={errors.provider} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput type="date" label={t('trainings.startDate')} value={values.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} required error={errors.startDate} />
+        <TextInput type="date" label={t('trainings.endDate')} value={values.endDate} onChange={(e) => set('endDate', e.currentTarget.value)} error={errors.endDate} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput label={t('trainings.hours')} value={values.hours} onChange={(v) => set('hours', v)} min={0} max={10000} decimalScale={1} error={errors.hours} />
+        <TextInput label={t('trainings.certificateNo')} value={values.certificateNo} onChange={(e) => set('certificateNo', e.currentTarget.value)} error={errors.certificateNo} />
+      </SimpleGrid>
+    </FormModal>
   );
 }
 

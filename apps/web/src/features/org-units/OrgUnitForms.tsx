@@ -1,14 +1,16 @@
 import { ORG_UNIT_KINDS, OrgUnitCreate, OrgUnitUpdate, type OrgUnitDetail, type OrgUnitKind } from '@stinet/shared';
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { AppSelect } from '../../components/AppSelect';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions, FormModal } from '../../components/FormLayout';
 import { UnitMultiSelect } from '../../components/UnitSelect';
-import { apiFieldErrors, blankToNull, changedFields, type FieldErrors, zodFieldErrors } from '../../lib/form';
+import { blankToNull, changedFields } from '../../lib/form';
 import { dayBefore, today } from '../../lib/format';
+import { useValidatedForm } from '../../lib/useValidatedForm';
 import { useCreateOrgUnit, useUpdateOrgUnit } from './api';
 
 interface CreateValues {
@@ -42,82 +44,59 @@ export function OrgUnitCreateModal({ opened, onClose }: { opened: boolean; onClo
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateOrgUnit();
-  const [values, setValues] = useState<CreateValues>({ ...EMPTY, validFrom: today() });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const update = <K extends keyof CreateValues>(key: K, value: CreateValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { values, setValues, set, errors, submit } = useValidatedForm<CreateValues>({ ...EMPTY, validFrom: today() });
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = OrgUnitCreate.safeParse({
+  const onSubmit = async () => {
+    const input = {
       ...values,
       code: values.code.trim(),
       shortNameVi: blankToNull(values.shortNameVi),
       validTo: blankToNull(values.validTo),
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    try {
-      const unit = await create.mutateAsync(parsed.data);
+    };
+    await submit(OrgUnitCreate, input, async (data) => {
+      const unit = await create.mutateAsync(data);
       notifications.show({ color: 'green', message: t('common.saved') });
       setValues({ ...EMPTY, validFrom: today() });
       onClose();
       navigate(`/staff/org-units/${unit.id}`);
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
-    }
+    });
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('orgUnits.createTitle')} size="lg">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Stack gap="sm">
-          {create.error ? <ErrorAlert error={create.error} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <AppSelect
-              label={t('orgUnits.kind')}
-              data={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`orgUnits.kinds.${k}`) }))}
-              value={values.kind}
-              onChange={(v) => update('kind', (v as OrgUnitKind | null) ?? 'province')}
-              allowDeselect={false}
-              required
-              error={errors.kind}
-            />
-            <TextInput label={t('orgUnits.code')} value={values.code} onChange={(e) => update('code', e.currentTarget.value)} required error={errors.code} />
-          </SimpleGrid>
-          <TextInput label={t('orgUnits.nameVi')} value={values.nameVi} onChange={(e) => update('nameVi', e.currentTarget.value)} required error={errors.nameVi} />
-          <TextInput label={t('orgUnits.nameEn')} value={values.nameEn} onChange={(e) => update('nameEn', e.currentTarget.value)} required error={errors.nameEn} />
-          <TextInput label={t('orgUnits.shortNameVi')} value={values.shortNameVi} onChange={(e) => update('shortNameVi', e.currentTarget.value)} error={errors.shortNameVi} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label={t('orgUnits.validFrom')} value={values.validFrom} onChange={(e) => update('validFrom', e.currentTarget.value)} required error={errors.validFrom} />
-            <TextInput type="date" label={t('orgUnits.validTo')} value={values.validTo} onChange={(e) => update('validTo', e.currentTarget.value)} error={errors.validTo} />
-          </SimpleGrid>
-          <Group>
-            <Checkbox label={t('orgUnits.centralCity')} checked={values.isCentralCity} onChange={(e) => update('isCentralCity', e.currentTarget.checked)} />
-            <Checkbox label={t('orgUnits.excluded')} checked={values.isExcludedFromNetwork} onChange={(e) => update('isExcludedFromNetwork', e.currentTarget.checked)} />
-          </Group>
-          <UnitMultiSelect
-            label={t('orgUnits.predecessors')}
-            description={t('orgUnits.predecessorsHint')}
-            value={values.predecessorIds}
-            onChange={(v) => update('predecessorIds', v)}
-            asOf={values.validFrom ? dayBefore(values.validFrom) : today()}
-            kinds={[values.kind]}
-            error={errors.predecessorIds}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t('orgUnits.createTitle')} size="lg" onSubmit={onSubmit} error={create.error} submitting={create.isPending}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <AppSelect
+          label={t('orgUnits.kind')}
+          data={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`orgUnits.kinds.${k}`) }))}
+          value={values.kind}
+          onChange={(v) => set('kind', (v as OrgUnitKind | null) ?? 'province')}
+          allowDeselect={false}
+          required
+          error={errors.kind}
+        />
+        <TextInput label={t('orgUnits.code')} value={values.code} onChange={(e) => set('code', e.currentTarget.value)} required error={errors.code} />
+      </SimpleGrid>
+      <TextInput label={t('orgUnits.nameVi')} value={values.nameVi} onChange={(e) => set('nameVi', e.currentTarget.value)} required error={errors.nameVi} />
+      <TextInput label={t('orgUnits.nameEn')} value={values.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} required error={errors.nameEn} />
+      <TextInput label={t('orgUnits.shortNameVi')} value={values.shortNameVi} onChange={(e) => set('shortNameVi', e.currentTarget.value)} error={errors.shortNameVi} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput type="date" label={t('orgUnits.validFrom')} value={values.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} required error={errors.validFrom} />
+        <TextInput type="date" label={t('orgUnits.validTo')} value={values.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} error={errors.validTo} />
+      </SimpleGrid>
+      <Group>
+        <Checkbox label={t('orgUnits.centralCity')} checked={values.isCentralCity} onChange={(e) => set('isCentralCity', e.currentTarget.checked)} />
+        <Checkbox label={t('orgUnits.excluded')} checked={values.isExcludedFromNetwork} onChange={(e) => set('isExcludedFromNetwork', e.currentTarget.checked)} />
+      </Group>
+      <UnitMultiSelect
+        label={t('orgUnits.predecessors')}
+        description={t('orgUnits.predecessorsHint')}
+        value={values.predecessorIds}
+        onChange={(v) => set('predecessorIds', v)}
+        asOf={values.validFrom ? dayBefore(values.validFrom) : today()}
+        kinds={[values.kind]}
+        error={errors.predecessorIds}
+      />
+    </FormModal>
   );
 }
 
@@ -136,8 +115,7 @@ function editValuesOf(unit: OrgUnitDetail): EditValues {
 export function OrgUnitEditForm({ unit, onDone }: { unit: OrgUnitDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const mutation = useUpdateOrgUnit(unit.id);
-  const [values, setValues] = useState<EditValues>(() => editValuesOf(unit));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, set, errors, submit } = useValidatedForm<EditValues>(() => editValuesOf(unit));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -148,49 +126,32 @@ export function OrgUnitEditForm({ unit, onDone }: { unit: OrgUnitDetail; onDone:
       validTo: blankToNull(values.validTo ?? ''),
     };
     const body = changedFields(editValuesOf(unit), next);
-    const parsed = OrgUnitUpdate.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    if (Object.keys(body).length === 0) {
-      onDone();
-      return;
-    }
-    try {
-      await mutation.mutateAsync(parsed.data);
+    const unchanged = Object.keys(body).length === 0;
+    const saved = await submit(OrgUnitUpdate, body, async (data) => {
+      if (unchanged) return;
+      await mutation.mutateAsync(data);
       notifications.show({ color: 'green', message: t('common.saved') });
-      onDone();
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
-    }
+    });
+    if (saved) onDone();
   };
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack gap="sm">
         {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-        <TextInput label={t('orgUnits.nameVi')} value={values.nameVi} onChange={(e) => setValues({ ...values, nameVi: e.currentTarget.value })} required error={errors.nameVi} />
-        <TextInput label={t('orgUnits.nameEn')} value={values.nameEn} onChange={(e) => setValues({ ...values, nameEn: e.currentTarget.value })} required error={errors.nameEn} />
-        <TextInput label={t('orgUnits.shortNameVi')} value={values.shortNameVi ?? ''} onChange={(e) => setValues({ ...values, shortNameVi: e.currentTarget.value })} error={errors.shortNameVi} />
+        <TextInput label={t('orgUnits.nameVi')} value={values.nameVi} onChange={(e) => set('nameVi', e.currentTarget.value)} required error={errors.nameVi} />
+        <TextInput label={t('orgUnits.nameEn')} value={values.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} required error={errors.nameEn} />
+        <TextInput label={t('orgUnits.shortNameVi')} value={values.shortNameVi ?? ''} onChange={(e) => set('shortNameVi', e.currentTarget.value)} error={errors.shortNameVi} />
         <TextInput
           type="date"
           label={t('orgUnits.validTo')}
           description={t('orgUnits.validToHint')}
           value={values.validTo ?? ''}
-          onChange={(e) => setValues({ ...values, validTo: e.currentTarget.value })}
+          onChange={(e) => set('validTo', e.currentTarget.value)}
           error={errors.validTo}
           w={240}
         />
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitting={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

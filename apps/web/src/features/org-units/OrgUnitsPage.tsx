@@ -5,7 +5,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../api/auth';
 import { AppLink } from '../../components/AppLink';
-import { DataTable, type Column } from '../../components/DataTable';
+import { type Column } from '../../components/DataTable';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { useUnitName } from '../../components/UnitName';
@@ -44,7 +45,7 @@ export function OrgUnitsPage({ mode }: { mode: Mode }) {
   const { t } = useTranslation();
   const { hasRole } = useAuth();
   const unitName = useUnitName();
-  const { get, set, page } = useSearchState(DEFAULTS);
+  const { get, set, page, setPage } = useSearchState(DEFAULTS);
   const [createOpened, createModal] = useDisclosure(false);
   const asOf = get('asOf') || today();
   const kindParam = get('kind');
@@ -121,21 +122,15 @@ export function OrgUnitsPage({ mode }: { mode: Mode }) {
         </Stack>
       </Card>
       <Card withBorder>
-        <DataTable
+        <PagedTable
           caption={t('orgUnits.tableCaption', { date: formatDate(asOf) })}
           columns={columns}
-          rows={query.data?.items}
           rowKey={(u) => u.id}
-          isLoading={query.isFetching}
-          error={query.error}
-          onRetry={() => void query.refetch()}
+          query={query}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
           emptyMessage={t('orgUnits.empty')}
-          paging={{
-            page,
-            pageSize: PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            onPageChange: (p) => set({ page: p }, { resetPage: false }),
-          }}
         />
       </Card>
       {canCreate ? <OrgUnitCreateModal opened={createOpened} onClose={createModal.close} /> : null}

@@ -1,15 +1,14 @@
 import { OrganizationCreate, OrganizationUpdate, type OrganizationFull } from '@stinet/shared';
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { Fieldset, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../api/auth';
-import { ApiError } from '../../api/client';
 import { CodeSelect } from '../../components/CodeSelect';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordFormFrame } from '../../components/FormLayout';
+import type { RecordFormProps } from '../../components/RecordStaffView';
 import { UnitSelect } from '../../components/UnitSelect';
-import { apiFieldErrors, blankToNull, changedFields, type FieldErrors, zodFieldErrors } from '../../lib/form';
+import { blankToNull } from '../../lib/form';
 import { today } from '../../lib/format';
+import { useRecordForm } from '../../lib/useRecordForm';
 
 /** The editable values of form 01 (text inputs hold strings; selects hold a value or null). */
 export interface OrganizationValues {
@@ -74,75 +73,28 @@ function payloadOf(values: OrganizationValues): Payload {
 }
 
 /** Props of {@link OrganizationForm}. */
-export interface OrganizationFormProps {
-  /** The record to edit; null to create a new organization. */
-  initial: OrganizationFull | null;
-  /** Sends the body (create: all fields; edit: changed fields and version). Rejects with the API error. */
-  onSubmit: (body: OrganizationCreate | OrganizationUpdate) => Promise<void>;
-  submitting: boolean;
-  error: unknown;
-  /** Reloads the record after a version conflict. */
-  onReload?: () => void;
-  onCancel?: () => void;
-}
+export type OrganizationFormProps = RecordFormProps<OrganizationFull, OrganizationCreate, OrganizationUpdate>;
 
 /** The organization form (form 01): names, contact, founding, typology, registration, main field and internal note. */
 export function OrganizationForm({ initial, onSubmit, submitting, error, onReload, onCancel }: OrganizationFormProps) {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const [values, setValues] = useState<OrganizationValues>(() => {
-    const v = valuesOf(initial);
-    if (!initial && user?.role === 'focal_officer' && user.scopeUnit) {
-      if (user.scopeUnit.kind === 'province') v.provinceUnitId = user.scopeUnit.id;
-      v.managingUnitId = user.scopeUnit.id;
-    }
-    return v;
+  const { values, set, errors, hasErrors, handleSubmit } = useRecordForm({
+    initial,
+    valuesOf,
+    prefill: (v) => {
+      if (!initial && user?.role === 'focal_officer' && user.scopeUnit) {
+        if (user.scopeUnit.kind === 'province') v.provinceUnitId = user.scopeUnit.id;
+        v.managingUnitId = user.scopeUnit.id;
+      }
+      return v;
+    },
+    payloadOf,
+    createSchema: OrganizationCreate,
+    updateSchema: OrganizationUpdate,
+    onSubmit,
+    onCancel,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof OrganizationValues>(key: K, value: OrganizationValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => {
-      if (!(key in e)) return e;
-      const next = { ...e };
-      delete next[key];
-      return next;
-    });
-  };
-  const isConflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
-
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const payload = payloadOf(values);
-    let body: OrganizationCreate | OrganizationUpdate;
-    if (initial) {
-      const changes = changedFields(payloadOf(valuesOf(initial)), payload);
-      if (Object.keys(changes).length === 0) {
-        setErrors({});
-        notifications.show({ message: t('common.noChanges') });
-        onCancel?.();
-        return;
-      }
-      const parsed = OrganizationUpdate.safeParse({ ...changes, version: initial.version });
-      if (!parsed.success) {
-        setErrors(zodFieldErrors(parsed.error));
-        return;
-      }
-      body = parsed.data;
-    } else {
-      const parsed = OrganizationCreate.safeParse(payload);
-      if (!parsed.success) {
-        setErrors(zodFieldErrors(parsed.error));
-        return;
-      }
-      body = parsed.data;
-    }
-    setErrors({});
-    try {
-      await onSubmit(body);
-    } catch (err) {
-      setErrors(apiFieldErrors(err));
-    }
-  };
 
   const text = (key: Exclude<keyof OrganizationValues, 'provinceUnitId' | 'managingUnitId' | 'foundingAuthorityCode' | 'orgTypeCode' | 'economicTypeCode' | 'mainFieldCode'>, extra: { required?: boolean; type?: string; autoComplete?: string } = {}) => (
     <TextInput
@@ -156,155 +108,130 @@ export function OrganizationForm({ initial, onSubmit, submitting, error, onReloa
     />
   );
 
-  const hasErrors = Object.keys(errors).length > 0;
-
   return (
-    <form onSubmit={(e) => void handleSubmit(e)} noValidate aria-label={initial ? t('organizations.editTitle') : t('organizations.createTitle')}>
-      <Stack gap="md">
-        {isConflict ? (
-          <Alert role="alert" color="orange" title={t('organizations.conflictTitle')}>
-            <Text size="sm">{error.message}</Text>
-            {onReload ? (
-              <Button mt="sm" size="xs" color="orange" onClick={onReload}>
-                {t('common.reload')}
-              </Button>
-            ) : null}
-          </Alert>
-        ) : error ? (
-          <ErrorAlert error={error} />
-        ) : null}
-        {hasErrors && !error ? (
-          <Alert role="alert" color="red" variant="light">
-            {t('validation.fixErrors')}
-          </Alert>
-        ) : null}
-
-        <Fieldset legend={t('organizations.groups.names')}>
-          <Stack gap="sm">
-            {text('nameVi', { required: true })}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('nameAbbr')}
-              {text('nameEn')}
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
-
-        <Fieldset legend={t('organizations.groups.contact')}>
-          <Stack gap="sm">
-            {text('address')}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <UnitSelect
-                label={t('organizations.fields.provinceUnitId')}
-                value={values.provinceUnitId}
-                onChange={(v) => set('provinceUnitId', v)}
-                kinds={['province']}
-                asOf={today()}
-                required
-                error={errors.provinceUnitId}
-              />
-              <UnitSelect
-                label={t('organizations.fields.managingUnitId')}
-                value={values.managingUnitId}
-                onChange={(v) => set('managingUnitId', v)}
-                kinds={['province', 'ministry']}
-                asOf={today()}
-                required
-                error={errors.managingUnitId}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('phone', { type: 'tel' })}
-              {text('fax', { type: 'tel' })}
-              {text('email', { type: 'email' })}
-              {text('website', { type: 'url' })}
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
-
-        <Fieldset legend={t('organizations.groups.founding')}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {text('foundingDecisionNo')}
-            {text('foundingDate', { type: 'date' })}
-            <CodeSelect
-              scheme="FOUNDING_AUTHORITY"
-              withCode
-              label={t('organizations.fields.foundingAuthorityCode')}
-              value={values.foundingAuthorityCode}
-              onChange={(v) => set('foundingAuthorityCode', v)}
-              error={errors.foundingAuthorityCode}
-            />
-          </SimpleGrid>
-        </Fieldset>
-
-        <Fieldset legend={t('organizations.groups.typology')}>
+    <RecordFormFrame
+      label={initial ? t('organizations.editTitle') : t('organizations.createTitle')}
+      onSubmit={handleSubmit}
+      error={error}
+      hasErrors={hasErrors}
+      onReload={onReload}
+      submitting={submitting}
+      onCancel={onCancel}
+    >
+      <Fieldset legend={t('organizations.groups.names')}>
+        <Stack gap="sm">
+          {text('nameVi', { required: true })}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <CodeSelect
-              scheme="ORG_TYPE"
-              withCode
-              label={t('organizations.fields.orgTypeCode')}
-              value={values.orgTypeCode}
-              onChange={(v) => set('orgTypeCode', v)}
+            {text('nameAbbr')}
+            {text('nameEn')}
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={t('organizations.groups.contact')}>
+        <Stack gap="sm">
+          {text('address')}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <UnitSelect
+              label={t('organizations.fields.provinceUnitId')}
+              value={values.provinceUnitId}
+              onChange={(v) => set('provinceUnitId', v)}
+              kinds={['province']}
+              asOf={today()}
               required
-              error={errors.orgTypeCode}
+              error={errors.provinceUnitId}
             />
-            <CodeSelect
-              scheme="ECONOMIC_TYPE"
-              withCode
-              label={t('organizations.fields.economicTypeCode')}
-              value={values.economicTypeCode}
-              onChange={(v) => set('economicTypeCode', v)}
+            <UnitSelect
+              label={t('organizations.fields.managingUnitId')}
+              value={values.managingUnitId}
+              onChange={(v) => set('managingUnitId', v)}
+              kinds={['province', 'ministry']}
+              asOf={today()}
               required
-              error={errors.economicTypeCode}
+              error={errors.managingUnitId}
             />
           </SimpleGrid>
-        </Fieldset>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {text('phone', { type: 'tel' })}
+            {text('fax', { type: 'tel' })}
+            {text('email', { type: 'email' })}
+            {text('website', { type: 'url' })}
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
 
-        <Fieldset legend={t('organizations.groups.registration')}>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('taxCode')}
-              {text('stRegCertNo')}
-              {text('stRegCertDate', { type: 'date' })}
-              {text('stRegCertIssuer')}
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
-
-        <Fieldset legend={t('organizations.groups.field')}>
+      <Fieldset legend={t('organizations.groups.founding')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {text('foundingDecisionNo')}
+          {text('foundingDate', { type: 'date' })}
           <CodeSelect
-            scheme="FOS2025"
-            label={t('organizations.fields.mainFieldCode')}
-            value={values.mainFieldCode}
-            onChange={(v) => set('mainFieldCode', v)}
+            scheme="FOUNDING_AUTHORITY"
             withCode
+            label={t('organizations.fields.foundingAuthorityCode')}
+            value={values.foundingAuthorityCode}
+            onChange={(v) => set('foundingAuthorityCode', v)}
+            error={errors.foundingAuthorityCode}
+          />
+        </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset legend={t('organizations.groups.typology')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <CodeSelect
+            scheme="ORG_TYPE"
+            withCode
+            label={t('organizations.fields.orgTypeCode')}
+            value={values.orgTypeCode}
+            onChange={(v) => set('orgTypeCode', v)}
             required
-            error={errors.mainFieldCode}
+            error={errors.orgTypeCode}
           />
-        </Fieldset>
-
-        <Fieldset legend={t('organizations.groups.internal')}>
-          <Textarea
-            label={t('organizations.fields.internalNote')}
-            description={t('organizations.internalNoteHint')}
-            value={values.internalNote}
-            onChange={(e) => set('internalNote', e.currentTarget.value)}
-            error={errors.internalNote}
-            autosize
-            minRows={2}
+          <CodeSelect
+            scheme="ECONOMIC_TYPE"
+            withCode
+            label={t('organizations.fields.economicTypeCode')}
+            value={values.economicTypeCode}
+            onChange={(v) => set('economicTypeCode', v)}
+            required
+            error={errors.economicTypeCode}
           />
-        </Fieldset>
+        </SimpleGrid>
+      </Fieldset>
 
-        <Group>
-          <Button type="submit" loading={submitting}>
-            {t('common.save')}
-          </Button>
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          ) : null}
-        </Group>
-      </Stack>
-    </form>
+      <Fieldset legend={t('organizations.groups.registration')}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {text('taxCode')}
+            {text('stRegCertNo')}
+            {text('stRegCertDate', { type: 'date' })}
+            {text('stRegCertIssuer')}
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={t('organizations.groups.field')}>
+        <CodeSelect
+          scheme="FOS2025"
+          label={t('organizations.fields.mainFieldCode')}
+          value={values.mainFieldCode}
+          onChange={(v) => set('mainFieldCode', v)}
+          withCode
+          required
+          error={errors.mainFieldCode}
+        />
+      </Fieldset>
+
+      <Fieldset legend={t('organizations.groups.internal')}>
+        <Textarea
+          label={t('organizations.fields.internalNote')}
+          description={t('organizations.internalNoteHint')}
+          value={values.internalNote}
+          onChange={(e) => set('internalNote', e.currentTarget.value)}
+          error={errors.internalNote}
+          autosize
+          minRows={2}
+        />
+      </Fieldset>
+    </RecordFormFrame>
   );
 }

@@ -7,7 +7,8 @@ import { useAuth } from '../../api/auth';
 import { AppLink } from '../../components/AppLink';
 import { CodeLabel } from '../../components/CodeLabel';
 import { CodeSelect } from '../../components/CodeSelect';
-import { DataTable, type Column } from '../../components/DataTable';
+import { type Column } from '../../components/DataTable';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { useUnitName } from '../../components/UnitName';
@@ -28,7 +29,7 @@ export function OrganizationsPage({ mode }: { mode: Mode }) {
   const { user, hasRole } = useAuth();
   const navigate = useNavigate();
   const unitName = useUnitName();
-  const { get, set, page } = useSearchState(DEFAULTS);
+  const { get, set, page, setPage } = useSearchState(DEFAULTS);
   const sortParam = get('sort');
   const sort: Sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as Sort) : 'name';
 
@@ -146,22 +147,16 @@ export function OrganizationsPage({ mode }: { mode: Mode }) {
         </Stack>
       </Card>
       <Card withBorder>
-        <DataTable
+        <PagedTable
           caption={t('organizations.title')}
           columns={columns}
-          rows={query.data?.items}
           rowKey={(o) => o.id}
-          isLoading={query.isFetching}
-          error={query.error}
-          onRetry={() => void query.refetch()}
+          query={query}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
           emptyMessage={t('organizations.empty')}
           minWidth={960}
-          paging={{
-            page,
-            pageSize: PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            onPageChange: (p) => set({ page: p }, { resetPage: false }),
-          }}
         />
       </Card>
     </>

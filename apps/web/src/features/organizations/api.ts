@@ -1,7 +1,8 @@
 import type { OrganizationCreate, OrganizationFull, OrganizationPublic, OrganizationUpdate } from '@stinet/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { AuditPage, OrganizationPage } from '../../api/types';
+import type { OrganizationPage } from '../../api/types';
+import { historyKey } from '../../lib/recordHistory';
 
 /** Filters of the organization list. */
 export interface OrganizationFilters {
@@ -43,16 +44,6 @@ export function useOrganizationFull(id: string | undefined) {
   });
 }
 
-/** The change history of one organization. */
-export function useOrganizationHistory(id: string | undefined, page: number) {
-  return useQuery({
-    queryKey: ['organizations', 'history', id, page],
-    queryFn: ({ signal }) => api.get<AuditPage>(`/api/organizations/${id ?? ''}/history`, { page }, signal),
-    enabled: Boolean(id),
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** Creates an organization. */
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
@@ -72,7 +63,7 @@ export function useUpdateOrganization(id: string) {
     mutationFn: (body: OrganizationUpdate) => api.patch<OrganizationFull>(`/api/organizations/${id}`, body),
     onSuccess: (org) => {
       queryClient.setQueryData(['organizations', 'full', id], org);
-      void queryClient.invalidateQueries({ queryKey: ['organizations', 'history', id] });
+      void queryClient.invalidateQueries({ queryKey: historyKey('organizations', id) });
       void queryClient.invalidateQueries({ queryKey: ['organizations', 'public', id] });
       return queryClient.invalidateQueries({ queryKey: ['organizations', 'list'] });
     },

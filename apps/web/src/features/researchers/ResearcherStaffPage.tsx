@@ -1,20 +1,13 @@
-import type { ResearcherFull, ResearcherUpdate } from '@stinet/shared';
-import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import type { ResearcherFull } from '@stinet/shared';
+import { Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { AppLink } from '../../components/AppLink';
-import { HistoryList } from '../../components/ChangeTable';
-import { renderRecordValue } from '../../components/HistoryValues';
 import { CodeLabel } from '../../components/CodeLabel';
 import { DetailList } from '../../components/DetailList';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
-import { LoadingState } from '../../components/States';
-import { fieldLabeller } from '../../lib/fieldLabel';
+import { RecordStaffView } from '../../components/RecordStaffView';
 import { formatDateTime } from '../../lib/format';
-import { useResearcherFull, useResearcherHistory, useUpdateResearcher } from './api';
+import { useResearcherFull, useUpdateResearcher } from './api';
 import { ResearcherForm } from './ResearcherForm';
 
 function ResearcherDetails({ r }: { r: ResearcherFull }) {
@@ -50,122 +43,19 @@ function ResearcherDetails({ r }: { r: ResearcherFull }) {
 
 /** The staff view of a researcher: the full record, an edit form when allowed (with version check) and the change history. */
 export function ResearcherStaffPage() {
-  const { t } = useTranslation();
   const { id } = useParams();
   const query = useResearcherFull(id);
   const update = useUpdateResearcher(id ?? '');
-  const [tab, setTab] = useState<string | null>('details');
-  const [editing, setEditing] = useState(false);
-  const [historyPage, setHistoryPage] = useState(1);
-  const history = useResearcherHistory(tab === 'history' ? id : undefined, historyPage);
-
-  if (query.error) {
-    return (
-      <Stack>
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        {id ? (
-          <Group>
-            <Button component={Link} to={`/researchers/${id}`} variant="default">
-              {t('organizations.publicView')}
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    );
-  }
-  if (!query.data) return <LoadingState />;
-  const r = query.data;
-
   return (
-    <>
-      <PageHeader
-        eyebrow={
-          <Group gap="xs" component="span">
-            <span>{r.code}</span>
-            <Badge size="sm" variant="light" color={r.canEdit ? 'green' : 'gray'}>
-              {r.canEdit ? t('organizations.editable') : t('organizations.readOnly')}
-            </Badge>
-          </Group>
-        }
-        title={r.fullName}
-        description={r.organization.nameVi}
-        actions={
-          <>
-            <Button component={Link} to="/staff/researchers" variant="default">
-              {t('common.backToList')}
-            </Button>
-            <Button component={Link} to={`/researchers/${r.id}`} variant="default">
-              {t('organizations.publicView')}
-            </Button>
-            {r.canEdit && !editing ? (
-              <Button
-                onClick={() => {
-                  update.reset();
-                  setTab('details');
-                  setEditing(true);
-                }}
-              >
-                {t('common.edit')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="details">{t('researchers.tabDetails')}</Tabs.Tab>
-          <Tabs.Tab value="history">{t('history.tab')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="details">
-          <Card withBorder>
-            {editing ? (
-              <>
-                <Title order={2} fz="lg" mb="md">
-                  {t('researchers.editTitle')}
-                </Title>
-                <ResearcherForm
-                  key={`${r.id}-${r.version}`}
-                  initial={r}
-                  submitting={update.isPending}
-                  error={update.error}
-                  onReload={() => {
-                    update.reset();
-                    void query.refetch();
-                  }}
-                  onCancel={() => {
-                    update.reset();
-                    setEditing(false);
-                  }}
-                  onSubmit={async (body) => {
-                    await update.mutateAsync(body as ResearcherUpdate);
-                    notifications.show({ color: 'green', message: t('common.saved') });
-                    setEditing(false);
-                  }}
-                />
-              </>
-            ) : (
-              <ResearcherDetails r={r} />
-            )}
-          </Card>
-        </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <Card withBorder>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('history.description')}
-            </Text>
-            <HistoryList
-              data={history.data}
-              isLoading={history.isPending}
-              error={history.error}
-              onRetry={() => void history.refetch()}
-              page={historyPage}
-              onPageChange={setHistoryPage}
-              renderValue={renderRecordValue}
-              fieldLabel={fieldLabeller('researchers.fields')}
-            />
-          </Card>
-        </Tabs.Panel>
-      </Tabs>
-    </>
+    <RecordStaffView
+      resource="researchers"
+      id={id}
+      query={query}
+      update={update}
+      title={(r) => r.fullName}
+      description={(r) => r.organization.nameVi}
+      details={(r) => <ResearcherDetails r={r} />}
+      form={ResearcherForm}
+    />
   );
 }

@@ -6,7 +6,8 @@ import { useAuth } from '../../api/auth';
 import { AppLink } from '../../components/AppLink';
 import { CodeLabel } from '../../components/CodeLabel';
 import { CodeSelect } from '../../components/CodeSelect';
-import { DataTable, type Column } from '../../components/DataTable';
+import { type Column } from '../../components/DataTable';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -23,7 +24,7 @@ export function ResearchersPage({ mode }: { mode: Mode }) {
   const { t } = useTranslation();
   const { hasRole } = useAuth();
   const navigate = useNavigate();
-  const { get, set, page } = useSearchState(DEFAULTS);
+  const { get, set, page, setPage } = useSearchState(DEFAULTS);
   const query = useResearchers({
     q: get('q') || undefined,
     provinceUnitId: get('province') || undefined,
@@ -131,22 +132,16 @@ export function ResearchersPage({ mode }: { mode: Mode }) {
         </Group>
       </Card>
       <Card withBorder>
-        <DataTable
+        <PagedTable
           caption={t('researchers.title')}
           columns={columns}
-          rows={query.data?.items}
           rowKey={(r) => r.id}
-          isLoading={query.isFetching}
-          error={query.error}
-          onRetry={() => void query.refetch()}
+          query={query}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
           emptyMessage={t('researchers.empty')}
           minWidth={960}
-          paging={{
-            page,
-            pageSize: PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            onPageChange: (p) => set({ page: p }, { resetPage: false }),
-          }}
         />
       </Card>
     </>

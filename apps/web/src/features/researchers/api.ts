@@ -1,7 +1,8 @@
 import type { ResearcherCreate, ResearcherFull, ResearcherPublic, ResearcherUpdate } from '@stinet/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { AuditPage, ResearcherPage } from '../../api/types';
+import type { ResearcherPage } from '../../api/types';
+import { historyKey } from '../../lib/recordHistory';
 
 /** Filters of the researcher list. */
 export interface ResearcherFilters {
@@ -43,16 +44,6 @@ export function useResearcherFull(id: string | undefined) {
   });
 }
 
-/** The change history of one researcher. */
-export function useResearcherHistory(id: string | undefined, page: number) {
-  return useQuery({
-    queryKey: ['researchers', 'history', id, page],
-    queryFn: ({ signal }) => api.get<AuditPage>(`/api/researchers/${id ?? ''}/history`, { page }, signal),
-    enabled: Boolean(id),
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** Creates a researcher. */
 export function useCreateResearcher() {
   const queryClient = useQueryClient();
@@ -72,7 +63,7 @@ export function useUpdateResearcher(id: string) {
     mutationFn: (body: ResearcherUpdate) => api.patch<ResearcherFull>(`/api/researchers/${id}`, body),
     onSuccess: (r) => {
       queryClient.setQueryData(['researchers', 'full', id], r);
-      void queryClient.invalidateQueries({ queryKey: ['researchers', 'history', id] });
+      void queryClient.invalidateQueries({ queryKey: historyKey('researchers', id) });
       void queryClient.invalidateQueries({ queryKey: ['researchers', 'public', id] });
       return queryClient.invalidateQueries({ queryKey: ['researchers', 'list'] });
     },

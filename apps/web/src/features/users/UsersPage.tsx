@@ -1,19 +1,21 @@
 import { ROLES, UserCreate, UserUpdate, type Role, type User } from '@stinet/shared';
-import { Badge, Button, Card, Group, Modal, PasswordInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, PasswordInput, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { AppSelect } from '../../components/AppSelect';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, type Column } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { type Column } from '../../components/DataTable';
+import { FormModal } from '../../components/FormLayout';
+import { PagedTable } from '../../components/PagedTable';
 import { OrganizationSelect } from '../../components/OrganizationSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { useUnitName } from '../../components/UnitName';
 import { UnitSelect } from '../../components/UnitSelect';
-import { apiFieldErrors, blankToNull, type FieldErrors, zodFieldErrors } from '../../lib/form';
+import { blankToNull, type FieldErrors } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { useSearchState } from '../../lib/useSearchState';
+import { useValidatedForm } from '../../lib/useValidatedForm';
 import { useCreateUser, useUpdateUser, useUsers } from './api';
 
 const PAGE_SIZE = 25;
@@ -55,14 +57,11 @@ function UserFormModal({ user, onClose }: { user: User | null; onClose: () => vo
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
-  const [values, setValues] = useState<UserValues>(() => valuesOf(user));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof UserValues>(key: K, value: UserValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const { values, set, errors, submit } = useValidatedForm<UserValues>(() => valuesOf(user));
   const usesUnit = values.role === 'focal_officer' || values.role === 'reviewer';
   const usesOrganization = values.role === 'org_reporter';
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const common = {
       displayName: values.displayName.trim(),
       email: blankToNull(values.email),
@@ -74,120 +73,108 @@ function UserFormModal({ user, onClose }: { user: User | null; onClose: () => vo
     const fieldErrors: FieldErrors = {};
     if (values.role === 'focal_officer' && !values.scopeUnitId) fieldErrors.scopeUnitId = t('validation.required');
     if (values.role === 'org_reporter' && !values.organizationId) fieldErrors.organizationId = t('validation.required');
-    try {
-      if (user) {
-        const parsed = UserUpdate.safeParse({
-          ...common,
-          isActive: values.isActive,
-          ...(values.password ? { password: values.password } : {}),
-        });
-        if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-          setErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...fieldErrors });
-          return;
-        }
-        setErrors({});
-        await update.mutateAsync({ id: user.id, body: parsed.data });
-      } else {
-        const parsed = UserCreate.safeParse({ ...common, username: values.username.trim(), password: values.password });
-        if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-          setErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...fieldErrors });
-          return;
-        }
-        setErrors({});
-        await create.mutateAsync(parsed.data);
-      }
-      notifications.show({ color: 'green', message: t('common.saved') });
-      onClose();
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
-    }
+    const saved = user
+      ? await submit(
+          UserUpdate,
+          { ...common, isActive: values.isActive, ...(values.password ? { password: values.password } : {}) },
+          async (body) => {
+            await update.mutateAsync({ id: user.id, body });
+          },
+          fieldErrors,
+        )
+      : await submit(
+          UserCreate,
+          { ...common, username: values.username.trim(), password: values.password },
+          async (body) => {
+            await create.mutateAsync(body);
+          },
+          fieldErrors,
+        );
+    if (!saved) return;
+    notifications.show({ color: 'green', message: t('common.saved') });
+    onClose();
   };
 
   return (
-    <Modal opened onClose={onClose} title={user ? t('users.editTitle', { name: user.username }) : t('users.createTitle')} size="lg">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('users.username')}
-              description={user ? undefined : t('users.usernameHint')}
-              value={values.username}
-              onChange={(e) => set('username', e.currentTarget.value)}
-              disabled={user !== null}
-              required={user === null}
-              error={errors.username}
-              autoComplete="off"
-            />
-            <TextInput label={t('users.displayName')} value={values.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} required error={errors.displayName} />
-            <TextInput type="email" label={t('users.email')} value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-            <PasswordInput
-              label={user ? t('users.newPassword') : t('users.password')}
-              description={t('users.passwordHint')}
-              value={values.password}
-              onChange={(e) => set('password', e.currentTarget.value)}
-              required={user === null}
-              error={errors.password}
-              autoComplete="new-password"
-              visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <AppSelect
-              label={t('users.role')}
-              data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-              value={values.role}
-              onChange={(v) => {
-                if (isRole(v)) set('role', v);
-              }}
-              allowDeselect={false}
-              required
-              error={errors.role}
-            />
-            <AppSelect
-              label={t('users.locale')}
-              data={[
-                { value: 'vi', label: t('language.vi') },
-                { value: 'en', label: t('language.en') },
-              ]}
-              value={values.locale}
-              onChange={(v) => set('locale', v === 'en' ? 'en' : 'vi')}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          {usesUnit ? (
-            <UnitSelect
-              label={t('users.scopeUnit')}
-              description={values.role === 'reviewer' ? t('users.scopeUnitReviewerHint') : t('users.scopeUnitHint')}
-              value={values.scopeUnitId}
-              onChange={(v) => set('scopeUnitId', v)}
-              kinds={values.role === 'reviewer' ? ['national', 'ministry', 'province'] : ['ministry', 'province']}
-              required={values.role === 'focal_officer'}
-              error={errors.scopeUnitId}
-            />
-          ) : null}
-          {usesOrganization ? (
-            <OrganizationSelect
-              label={t('users.organization')}
-              value={values.organizationId}
-              onChange={(v) => set('organizationId', v)}
-              initialOption={user?.organization ? { value: user.organization.id, label: user.organization.nameVi } : null}
-              required
-              error={errors.organizationId}
-            />
-          ) : null}
-          {user ? <Switch label={t('users.isActive')} checked={values.isActive} onChange={(e) => set('isActive', e.currentTarget.checked)} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={user ? t('users.editTitle', { name: user.username }) : t('users.createTitle')}
+      size="lg"
+      onSubmit={onSubmit}
+      error={mutation.error}
+      submitting={mutation.isPending}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('users.username')}
+          description={user ? undefined : t('users.usernameHint')}
+          value={values.username}
+          onChange={(e) => set('username', e.currentTarget.value)}
+          disabled={user !== null}
+          required={user === null}
+          error={errors.username}
+          autoComplete="off"
+        />
+        <TextInput label={t('users.displayName')} value={values.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} required error={errors.displayName} />
+        <TextInput type="email" label={t('users.email')} value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
+        <PasswordInput
+          label={user ? t('users.newPassword') : t('users.password')}
+          description={t('users.passwordHint')}
+          value={values.password}
+          onChange={(e) => set('password', e.currentTarget.value)}
+          required={user === null}
+          error={errors.password}
+          autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <AppSelect
+          label={t('users.role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={values.role}
+          onChange={(v) => {
+            if (isRole(v)) set('role', v);
+          }}
+          allowDeselect={false}
+          required
+          error={errors.role}
+        />
+        <AppSelect
+          label={t('users.locale')}
+          data={[
+            { value: 'vi', label: t('language.vi') },
+            { value: 'en', label: t('language.en') },
+          ]}
+          value={values.locale}
+          onChange={(v) => set('locale', v === 'en' ? 'en' : 'vi')}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      {usesUnit ? (
+        <UnitSelect
+          label={t('users.scopeUnit')}
+          description={values.role === 'reviewer' ? t('users.scopeUnitReviewerHint') : t('users.scopeUnitHint')}
+          value={values.scopeUnitId}
+          onChange={(v) => set('scopeUnitId', v)}
+          kinds={values.role === 'reviewer' ? ['national', 'ministry', 'province'] : ['ministry', 'province']}
+          required={values.role === 'focal_officer'}
+          error={errors.scopeUnitId}
+        />
+      ) : null}
+      {usesOrganization ? (
+        <OrganizationSelect
+          label={t('users.organization')}
+          value={values.organizationId}
+          onChange={(v) => set('organizationId', v)}
+          initialOption={user?.organization ? { value: user.organization.id, label: user.organization.nameVi } : null}
+          required
+          error={errors.organizationId}
+        />
+      ) : null}
+      {user ? <Switch label={t('users.isActive')} checked={values.isActive} onChange={(e) => set('isActive', e.currentTarget.checked)} /> : null}
+    </FormModal>
   );
 }
 
@@ -195,7 +182,7 @@ function UserFormModal({ user, onClose }: { user: User | null; onClose: () => vo
 export function UsersPage() {
   const { t } = useTranslation();
   const unitName = useUnitName();
-  const { get, set, page } = useSearchState(DEFAULTS);
+  const { get, set, page, setPage } = useSearchState(DEFAULTS);
   const roleParam = get('role');
   const role = isRole(roleParam) ? roleParam : undefined;
   const query = useUsers({ q: get('q') || undefined, role, page, pageSize: PAGE_SIZE });
@@ -253,22 +240,16 @@ export function UsersPage() {
         </Group>
       </Card>
       <Card withBorder>
-        <DataTable
+        <PagedTable
           caption={t('users.title')}
           columns={columns}
-          rows={query.data?.items}
           rowKey={(u) => u.id}
-          isLoading={query.isFetching}
-          error={query.error}
-          onRetry={() => void query.refetch()}
+          query={query}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
           emptyMessage={t('users.empty')}
           minWidth={900}
-          paging={{
-            page,
-            pageSize: PAGE_SIZE,
-            total: query.data?.total ?? 0,
-            onPageChange: (p) => set({ page: p }, { resetPage: false }),
-          }}
         />
       </Card>
       {editing ? <UserFormModal user={editing.user} onClose={() => setEditing(null)} /> : null}
