@@ -155,6 +155,7 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/audit', url: () => '/api/audit', expect: adminOnly(200) },
   { method: 'GET', route: '/api/tasks', url: () => '/api/tasks', expect: all(200) },
   { method: 'GET', route: '/api/tasks/work', url: () => '/api/tasks/work', expect: staffOnly(200) },
+  { method: 'GET', route: '/api/tasks/board', url: () => '/api/tasks/board', expect: staffOnly(200) },
   { method: 'GET', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.publishedTask}`, expect: all(200) },
   { method: 'GET', route: '/api/tasks/:id/full', prepare: (f, a) => freshTask(f, a, 'draft'), url: (_f, _a, p) => `/api/tasks/${p.id}/full`, expect: orgRead },
   { method: 'GET', route: '/api/tasks/:id/history', prepare: (f, a) => freshTask(f, a, 'draft'), url: (_f, _a, p) => `/api/tasks/${p.id}/history`, expect: orgRead },

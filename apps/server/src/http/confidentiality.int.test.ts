@@ -112,6 +112,7 @@ describe('restricted fields never reach public outputs', () => {
       `/api/tasks/${taskId}/full`,
       `/api/tasks/${taskId}/history`,
       '/api/tasks/work',
+      '/api/tasks/board',
     ];
     for (const url of PUBLIC_URLS) {
       const body = (await anonymous(t.app).get(url)).body;

@@ -174,3 +174,37 @@ export const TaskWorkItem = z.object({
   updatedAt: z.string(),
 });
 export const TaskWorkPage = pageOf(TaskWorkItem);
+
+/** One open task on the focal-point board, with its ongoing-form deadline. */
+export const TaskBoardItem = z.object({
+  id: Uuid,
+  code: z.string(),
+  titleVi: z.string(),
+  status: TaskStatus,
+  leadOrganization: OrganizationRef,
+  ongoingDeadline: IsoDate.nullable(),
+  daysLeft: z.number().int().nullable(),
+});
+export type TaskBoardItem = z.infer<typeof TaskBoardItem>;
+
+/**
+ * The focal-point board: tasks not yet published in the caller's scope, grouped by what needs doing.
+ * `overdue`: draft or returned past the 30-working-day deadline; `dueSoon`: draft or returned with at most
+ * `dueWithinWorkingDays` working days left; `awaitingReview`: submitted; `returned`: sent back to the lead organization.
+ */
+export const TaskBoard = z.object({
+  asOf: IsoDate,
+  dueWithinWorkingDays: z.number().int(),
+  counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), awaitingReview: z.number().int(), returned: z.number().int(), drafts: z.number().int() }),
+  overdue: z.array(TaskBoardItem),
+  dueSoon: z.array(TaskBoardItem),
+  awaitingReview: z.array(TaskBoardItem),
+  returned: z.array(TaskBoardItem),
+});
+export type TaskBoard = z.infer<typeof TaskBoard>;
+
+/** Board query: how many working days ahead count as "due soon", and the reference date (default today). */
+export const TaskBoardQuery = z.strictObject({
+  dueWithinWorkingDays: z.coerce.number().int().min(1).max(60).default(5),
+  asOf: IsoDate.optional(),
+});

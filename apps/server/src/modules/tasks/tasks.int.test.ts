@@ -138,3 +138,27 @@ describe('seeded tasks', () => {
     expect(full.members.length).toBeGreaterThan(1);
   });
 });
+
+describe('focal-point board', () => {
+  it('puts an unsent task in "due soon" on its deadline day and in "overdue" the next working day; scoped per unit', async () => {
+    const { workingCalendar } = await import('../../lib/calendar.js');
+    const body = taskBody(hanoi, orgId, { contractDate: '2026-02-02', titleVi: 'Nhiệm vụ kiểm tra hạn gửi phiếu' });
+    const created = (await officer.post('/api/tasks', body)).json() as TaskFull;
+    expect(created.ongoingDeadline).toBe(workingCalendar.addWorkingDays('2026-02-02', 30));
+    const deadline = created.ongoingDeadline as string;
+    const onDeadline = (await officer.get(`/api/tasks/board?asOf=${deadline}`)).json() as { dueSoon: { id: string; daysLeft: number }[]; overdue: { id: string }[] };
+    expect(onDeadline.dueSoon.find((i) => i.id === created.id)?.daysLeft).toBe(0);
+    expect(onDeadline.overdue.some((i) => i.id === created.id)).toBe(false);
+    const after = workingCalendar.nextWorkingDay(workingCalendar.addWorkingDays(deadline, 1));
+    const late = (await officer.get(`/api/tasks/board?asOf=${after}`)).json() as { overdue: { id: string }[]; counts: { overdue: number } };
+    expect(late.overdue.some((i) => i.id === created.id)).toBe(true);
+    expect(late.counts.overdue).toBe(late.overdue.length);
+    const submitted = (await officer.post(`/api/tasks/${created.id}/submit`, { version: created.version })).json() as TaskFull;
+    const board = (await officer.get(`/api/tasks/board?asOf=${after}`)).json() as { overdue: { id: string }[]; awaitingReview: { id: string }[] };
+    expect(board.overdue.some((i) => i.id === submitted.id)).toBe(false);
+    expect(board.awaitingReview.some((i) => i.id === submitted.id)).toBe(true);
+    const hcm = await loginAs(t.app, 'officer.hcm');
+    const hcmBoard = (await hcm.get(`/api/tasks/board?asOf=${after}`)).json() as { awaitingReview: { id: string }[] };
+    expect(hcmBoard.awaitingReview.some((i) => i.id === submitted.id)).toBe(false);
+  });
+});

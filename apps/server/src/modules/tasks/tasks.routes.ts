@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditPage, IdParams, PageQuery, TaskCreate, TaskFull, TaskListQuery, TaskPage, TaskPublic, TaskReview, TaskSubmit, TaskUpdate, TaskWorkPage, TaskWorkQuery } from '@stinet/shared';
+import { AuditPage, IdParams, PageQuery, TaskCreate, TaskFull, TaskListQuery, TaskPage, TaskPublic, TaskReview, TaskSubmit, TaskUpdate, TaskWorkPage, TaskWorkQuery, TaskBoard, TaskBoardQuery } from '@stinet/shared';
 import { contextOf } from '../../http/context.js';
-import { createTask, getPublishedTask, getTaskFull, listPublishedTasks, listWork, reviewTask, submitTask, taskHistory, updateTask } from './tasks.service.js';
+import { createTask, getPublishedTask, getTaskFull, listPublishedTasks, listWork, reviewTask, submitTask, taskBoard, taskHistory, updateTask } from './tasks.service.js';
 
 /** Routes of the S&T task registry (ongoing tasks, form Mẫu 1). */
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,6 +13,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tasks/work', {
     schema: { tags, summary: 'Work list: tasks in my scope, any status', querystring: TaskWorkQuery, response: { 200: TaskWorkPage } },
     handler: (req) => listWork(app.db, contextOf(req), req.query),
+  });
+  app.get('/tasks/board', {
+    schema: { tags, summary: 'Focal-point board: open tasks overdue, due soon, awaiting review, returned', querystring: TaskBoardQuery, response: { 200: TaskBoard } },
+    handler: (req) => taskBoard(app.db, contextOf(req), req.query),
   });
   app.get('/tasks/:id', {
     schema: { tags, summary: 'Public record of a published task', params: IdParams, response: { 200: TaskPublic } },

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { todayInVietnam, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
+import { todayInVietnam, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
 import { organization, researcher } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
@@ -12,7 +12,8 @@ import { assertCodes } from '../classifications/classifications.service.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
 import { assertUnitValidOn } from '../org-units/org-units.service.js';
-import { presentTaskFull, presentTaskPublic, type OrgRef } from './tasks.presenter.js';
+import { ongoingDeadline, presentTaskFull, presentTaskPublic, type OrgRef } from './tasks.presenter.js';
+import { workingCalendar } from '../../lib/calendar.js';
 import { findMembers, findTaskById, findTasks, insertTask, replaceMembers, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
 
 /** Which kind of unit registers a task of each level (TT 14/2014 Art 11): national tasks at the national agency. */
@@ -89,13 +90,17 @@ export async function getTaskFull(ex: Executor, ctx: RequestContext, id: string)
   return present(ex, row, access);
 }
 
+/** The part of the task registry an actor works on: their units' tasks, or their organization's. */
+async function workScope(ex: Executor, actor: AuthUser): Promise<{ managingUnitIds?: string[]; leadOrganizationId?: string }> {
+  if (actor.role === 'org_reporter') return { leadOrganizationId: actor.organizationId ?? '00000000-0000-0000-0000-000000000000' };
+  if (actor.role === 'focal_officer' || (actor.role === 'reviewer' && actor.scopeUnitId)) return { managingUnitIds: [...(await unitScopeIds(ex, actor.scopeUnitId as string))] };
+  return {};
+}
+
 /** The caller's work list: tasks of the units they manage (reporters: of their organization), any status. */
 export async function listWork(ex: Executor, ctx: RequestContext, q: TaskWorkQuery) {
   const actor = requireActor(ctx);
-  let managingUnitIds: string[] | undefined;
-  let leadOrganizationId: string | undefined;
-  if (actor.role === 'org_reporter') leadOrganizationId = actor.organizationId ?? '00000000-0000-0000-0000-000000000000';
-  else if (actor.role === 'focal_officer' || (actor.role === 'reviewer' && actor.scopeUnitId)) managingUnitIds = [...(await unitScopeIds(ex, actor.scopeUnitId as string))];
+  const { managingUnitIds, leadOrganizationId } = await workScope(ex, actor);
   const { rows, total } = await findTasks(ex, { q: q.q, statuses: q.status ? [q.status] : undefined, managingUnitIds, leadOrganizationId }, '-updated', q.page, q.pageSize);
   const units = await findUnitsByIds(ex, rows.map((r) => r.managingUnitId));
   const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
@@ -113,6 +118,39 @@ export async function listWork(ex: Executor, ctx: RequestContext, q: TaskWorkQue
     total,
     page: q.page,
     pageSize: q.pageSize,
+  };
+}
+
+/** Largest number of open tasks the board reads at once (a focal point has hundreds, not more). */
+const BOARD_LIMIT = 5000;
+
+/** The focal-point board of open tasks: overdue, due soon, awaiting review, returned. */
+export async function taskBoard(ex: Executor, ctx: RequestContext, q: { dueWithinWorkingDays: number; asOf?: string | undefined }): Promise<TaskBoard> {
+  const actor = requireActor(ctx);
+  const asOf = q.asOf ?? todayInVietnam();
+  const scope = await workScope(ex, actor);
+  const { rows } = await findTasks(ex, { ...scope, statuses: ['draft', 'submitted', 'returned'] }, 'updated', 1, BOARD_LIMIT);
+  const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  const items = rows.map((r): TaskBoardItem & { late: boolean } => {
+    const d = ongoingDeadline(r, asOf);
+    const daysLeft = d.ongoingDeadline ? workingCalendar.workingDaysBetween(asOf, d.ongoingDeadline) : null;
+    return { id: r.id, code: r.code, titleVi: r.titleVi, status: r.status, leadOrganization: orgs.get(r.leadOrganizationId) as OrgRef, ongoingDeadline: d.ongoingDeadline, daysLeft, late: d.isOngoingLate };
+  });
+  const strip = ({ late: _late, ...item }: TaskBoardItem & { late: boolean }): TaskBoardItem => item;
+  const open = items.filter((i) => i.status !== 'submitted');
+  const byDeadline = (a: TaskBoardItem, b: TaskBoardItem) => (a.ongoingDeadline ?? '9999').localeCompare(b.ongoingDeadline ?? '9999') || a.code.localeCompare(b.code);
+  const overdue = open.filter((i) => i.late).sort(byDeadline);
+  const dueSoon = open.filter((i) => !i.late && i.daysLeft !== null && i.daysLeft <= q.dueWithinWorkingDays).sort(byDeadline);
+  const awaitingReview = items.filter((i) => i.status === 'submitted').sort(byDeadline);
+  const returned = items.filter((i) => i.status === 'returned').sort(byDeadline);
+  return {
+    asOf,
+    dueWithinWorkingDays: q.dueWithinWorkingDays,
+    counts: { overdue: overdue.length, dueSoon: dueSoon.length, awaitingReview: awaitingReview.length, returned: returned.length, drafts: items.filter((i) => i.status === 'draft').length },
+    overdue: overdue.map(strip),
+    dueSoon: dueSoon.map(strip),
+    awaitingReview: awaitingReview.map(strip),
+    returned: returned.map(strip),
   };
 }
 
