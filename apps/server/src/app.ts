@@ -16,6 +16,7 @@ import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { APP_VERSION } from './lib/version.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { classificationRoutes } from './modules/classifications/classifications.routes.js';
 import { focalPointRoutes } from './modules/focal-points/focal-points.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(researcherRoutes);
       await api.register(taskRoutes);
       await api.register(classificationRoutes);
+      await api.register(calendarRoutes);
       await api.register(auditRoutes);
     },
     { prefix: '/api' },

@@ -10,4 +10,5 @@ export * from './schemas/classification.js';
 export * from './schemas/auth.js';
 export * from './schemas/audit.js';
 export * from './schemas/task.js';
+export * from './schemas/calendar.js';
 export * from './calendar/index.js';

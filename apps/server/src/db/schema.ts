@@ -443,3 +443,16 @@ export const taskMember = pgTable(
     foreignKey({ name: 'task_member_researcher_id_fkey', columns: [t.researcherId], foreignColumns: [researcher.id] }),
   ],
 );
+
+/** A year's holiday schedule set by administrators from the government's notice; overrides the built-in data. */
+export const holidayYear = pgTable(
+  'holiday_year',
+  {
+    year: integer('year').primaryKey(),
+    holidays: jsonb('holidays').notNull(),
+    extraWorkingDays: jsonb('extra_working_days').notNull(),
+    source: text('source').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('holiday_year_range_ck', sql`${t.year} BETWEEN 1900 AND 2100`)],
+);

@@ -32,7 +32,7 @@ interface Fixture {
 type Prepared = { id: string; version: number };
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   route: string;
   prepare?(fx: Fixture, actor: ActorKey): Promise<Prepared>;
   url(fx: Fixture, actor: ActorKey, p: Prepared): string;
@@ -153,6 +153,26 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/classifications/crosswalk', url: () => '/api/classifications/crosswalk?from=FOS2008&to=FOS2025', expect: all(200) },
   { method: 'GET', route: '/api/classifications/:scheme', url: () => '/api/classifications/FOS2025', expect: all(200) },
   { method: 'GET', route: '/api/audit', url: () => '/api/audit', expect: adminOnly(200) },
+  { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },
+  { method: 'GET', route: '/api/calendar/:year', url: () => '/api/calendar/2026', expect: all(200) },
+  {
+    method: 'PUT',
+    route: '/api/calendar/:year',
+    url: () => '/api/calendar/2040',
+    body: () => ({ holidays: [{ date: '2040-01-01', nameVi: 'Tết Dương lịch', nameEn: "New Year's Day" }], source: 'ma trận phân quyền' }),
+    expect: adminOnly(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/calendar/:year',
+    prepare: async () => {
+      const admin = await loginAs(t.app, 'admin');
+      await admin.request({ method: 'PUT', url: '/api/calendar/2041', payload: { holidays: [], source: 'ma trận phân quyền' } });
+      return { id: '2041', version: 0 };
+    },
+    url: (_f, _a, p) => `/api/calendar/${p.id}`,
+    expect: adminOnly(204),
+  },
   { method: 'GET', route: '/api/tasks', url: () => '/api/tasks', expect: all(200) },
   { method: 'GET', route: '/api/tasks/work', url: () => '/api/tasks/work', expect: staffOnly(200) },
   { method: 'GET', route: '/api/tasks/board', url: () => '/api/tasks/board', expect: staffOnly(200) },

@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_TYPES = [
   'api_token',
   'session',
   'task',
+  'holiday_year',
 ] as const;
 
 /** One audit entry: who changed what, when, with the values before and after. */

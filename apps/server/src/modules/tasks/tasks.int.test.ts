@@ -141,7 +141,8 @@ describe('seeded tasks', () => {
 
 describe('focal-point board', () => {
   it('puts an unsent task in "due soon" on its deadline day and in "overdue" the next working day; scoped per unit', async () => {
-    const { workingCalendar } = await import('../../lib/calendar.js');
+    const { loadWorkingCalendar } = await import('../../lib/calendar.js');
+    const workingCalendar = await loadWorkingCalendar(t.handle.db);
     const body = taskBody(hanoi, orgId, { contractDate: '2026-02-02', titleVi: 'Nhiệm vụ kiểm tra hạn gửi phiếu' });
     const created = (await officer.post('/api/tasks', body)).json() as TaskFull;
     expect(created.ongoingDeadline).toBe(workingCalendar.addWorkingDays('2026-02-02', 30));

@@ -1,5 +1,5 @@
-import { todayInVietnam, type TaskFull, type TaskPublic } from '@stinet/shared';
-import { ONGOING_TASK_WORKING_DAYS, workingCalendar } from '../../lib/calendar.js';
+import { todayInVietnam, type TaskFull, type TaskPublic, type WorkingCalendar } from '@stinet/shared';
+import { ONGOING_TASK_WORKING_DAYS } from '../../lib/calendar.js';
 import type { OrgUnitRow } from '../org-units/org-units.repo.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import type { TaskMemberRow, TaskRow } from './tasks.repo.js';
@@ -31,9 +31,13 @@ export function presentTaskPublic(row: TaskRow, lead: OrgRef): TaskPublic {
 }
 
 /** The legal deadline of the ongoing-task form and whether it was (or is being) missed. */
-export function ongoingDeadline(row: Pick<TaskRow, 'contractDate' | 'submittedAt'>, today = todayInVietnam()): { ongoingDeadline: string | null; isOngoingLate: boolean } {
+export function ongoingDeadline(
+  row: Pick<TaskRow, 'contractDate' | 'submittedAt'>,
+  calendar: WorkingCalendar,
+  today = todayInVietnam(),
+): { ongoingDeadline: string | null; isOngoingLate: boolean } {
   if (!row.contractDate) return { ongoingDeadline: null, isOngoingLate: false };
-  const deadline = workingCalendar.addWorkingDays(row.contractDate, ONGOING_TASK_WORKING_DAYS);
+  const deadline = calendar.addWorkingDays(row.contractDate, ONGOING_TASK_WORKING_DAYS);
   const sentOn = row.submittedAt ? todayInVietnam(row.submittedAt) : null;
   return { ongoingDeadline: deadline, isOngoingLate: (sentOn ?? today) > deadline };
 }
@@ -45,6 +49,7 @@ export function presentTaskFull(
   unit: OrgUnitRow,
   lead: OrgRef,
   access: { canEdit: boolean; canReview: boolean },
+  calendar: WorkingCalendar,
 ): TaskFull {
   return {
     id: row.id,
@@ -79,7 +84,7 @@ export function presentTaskFull(
     expectedProducts: row.expectedProducts,
     applicationPlan: row.applicationPlan,
     status: row.status,
-    ...ongoingDeadline(row),
+    ...ongoingDeadline(row, calendar),
     reviewComment: row.reviewComment,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,

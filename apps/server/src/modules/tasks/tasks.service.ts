@@ -13,7 +13,7 @@ import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
 import { assertUnitValidOn } from '../org-units/org-units.service.js';
 import { ongoingDeadline, presentTaskFull, presentTaskPublic, type OrgRef } from './tasks.presenter.js';
-import { workingCalendar } from '../../lib/calendar.js';
+import { loadWorkingCalendar } from '../../lib/calendar.js';
 import { findMembers, findTaskById, findTasks, insertTask, replaceMembers, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
 
 /** Which kind of unit registers a task of each level (TT 14/2014 Art 11): national tasks at the national agency. */
@@ -72,7 +72,7 @@ export async function getPublishedTask(ex: Executor, id: string): Promise<TaskPu
 async function present(ex: Executor, row: TaskRow, access: TaskAccess): Promise<TaskFull> {
   const unit = (await findUnitById(ex, row.managingUnitId)) as OrgUnitRow;
   const lead = (await orgRefs(ex, [row.leadOrganizationId])).get(row.leadOrganizationId) as OrgRef;
-  return presentTaskFull(row, await findMembers(ex, row.id), unit, lead, access);
+  return presentTaskFull(row, await findMembers(ex, row.id), unit, lead, access, await loadWorkingCalendar(ex));
 }
 
 async function loadReadable(ex: Executor, ctx: RequestContext, id: string): Promise<{ row: TaskRow; access: TaskAccess }> {
@@ -131,9 +131,10 @@ export async function taskBoard(ex: Executor, ctx: RequestContext, q: { dueWithi
   const scope = await workScope(ex, actor);
   const { rows } = await findTasks(ex, { ...scope, statuses: ['draft', 'submitted', 'returned'] }, 'updated', 1, BOARD_LIMIT);
   const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  const calendar = await loadWorkingCalendar(ex);
   const items = rows.map((r): TaskBoardItem & { late: boolean } => {
-    const d = ongoingDeadline(r, asOf);
-    const daysLeft = d.ongoingDeadline ? workingCalendar.workingDaysBetween(asOf, d.ongoingDeadline) : null;
+    const d = ongoingDeadline(r, calendar, asOf);
+    const daysLeft = d.ongoingDeadline ? calendar.workingDaysBetween(asOf, d.ongoingDeadline) : null;
     return { id: r.id, code: r.code, titleVi: r.titleVi, status: r.status, leadOrganization: orgs.get(r.leadOrganizationId) as OrgRef, ongoingDeadline: d.ongoingDeadline, daysLeft, late: d.isOngoingLate };
   });
   const strip = ({ late: _late, ...item }: TaskBoardItem & { late: boolean }): TaskBoardItem => item;
