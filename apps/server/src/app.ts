@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,6 +18,8 @@ import { APP_VERSION } from './lib/version.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { fileRoutes } from './modules/files/files.routes.js';
+import { createLocalFileStorage, type FileStorage } from './storage/file-storage.js';
 import { classificationRoutes } from './modules/classifications/classifications.routes.js';
 import { focalPointRoutes } from './modules/focal-points/focal-points.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -29,6 +32,8 @@ import { userRoutes } from './modules/users/users.routes.js';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Where uploaded files live. */
+    storage: FileStorage;
     /** Every route registered (method and URL), for coverage checks such as the authorization matrix. */
     routeList: { method: string; url: string }[];
   }
@@ -58,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', deps.db);
+  const storage = createLocalFileStorage(config.filesDir);
+  app.decorate('storage', storage);
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
@@ -73,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: config.uploadMaxBytes + 1 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -108,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(taskRoutes);
       await api.register(classificationRoutes);
       await api.register(calendarRoutes);
+      await api.register(fileRoutes, { storage, uploadMaxBytes: config.uploadMaxBytes });
       await api.register(auditRoutes);
     },
     { prefix: '/api' },

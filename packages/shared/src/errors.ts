@@ -25,6 +25,8 @@ export const ERROR_CATALOG = {
   SECRET_TASK_REFUSED: { status: 422, vi: 'Nhiệm vụ thuộc danh mục bí mật nhà nước được đăng ký theo chế độ mật, không lưu trong hệ thống này.', en: 'Tasks on the state-secret list are registered under the secret regime and are never stored in this system.' },
   INVALID_TRANSITION: { status: 409, vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.', en: 'This action is not allowed in the current state of the record.' },
   DUPLICATE_TASK_CODE: { status: 409, vi: 'Mã nhiệm vụ đã tồn tại.', en: 'This task code already exists.' },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá dung lượng cho phép.', en: 'The file is larger than allowed.' },
+  UNSUPPORTED_FILE_TYPE: { status: 415, vi: 'Định dạng tệp không được chấp nhận, hoặc nội dung không khớp với phần mở rộng của tên tệp.', en: 'The file type is not accepted, or its content does not match its extension.' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'Unsupported media type.' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu. Hãy thử lại sau.', en: 'Too many requests. Try again later.' },

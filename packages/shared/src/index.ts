@@ -11,4 +11,5 @@ export * from './schemas/auth.js';
 export * from './schemas/audit.js';
 export * from './schemas/task.js';
 export * from './schemas/calendar.js';
+export * from './schemas/file.js';
 export * from './calendar/index.js';

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   TRUST_PROXY: booleanString.default(false),
+  FILES_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
 });
 
 /** Typed configuration of one stinet process. */
@@ -42,6 +44,10 @@ export interface Config {
   webDistDir: string | null;
   /** Trust X-Forwarded-* (only behind a reverse proxy that sets them); otherwise clients could spoof their IP. */
   trustProxy: boolean;
+  /** Where uploaded files are stored (default: DATA_DIR/files). */
+  filesDir: string;
+  /** Largest accepted upload. */
+  uploadMaxBytes: number;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every bad variable. */
@@ -79,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR ?? null,
     trustProxy: e.TRUST_PROXY,
+    filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/files`,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
   };
 }

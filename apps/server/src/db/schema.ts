@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -455,4 +456,29 @@ export const holidayYear = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [check('holiday_year_range_ck', sql`${t.year} BETWEEN 1900 AND 2100`)],
+);
+
+/** A stored file (content-addressed in the file storage) with its sniffed type and access tier. */
+export const storedFile = pgTable(
+  'stored_file',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mime: text('mime').notNull(),
+    kind: text('kind').notNull(),
+    originalName: text('original_name').notNull(),
+    accessTier: text('access_tier', { enum: ['public_metadata', 'public_fulltext', 'focal_fulltext', 'restricted'] }).notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'stored_file_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organization.id] }),
+    foreignKey({ name: 'stored_file_uploaded_by_fkey', columns: [t.uploadedBy], foreignColumns: [appUser.id] }),
+    check('stored_file_access_tier_ck', sql`${t.accessTier} IN ('public_metadata','public_fulltext','focal_fulltext','restricted')`),
+    index('stored_file_sha256_idx').on(t.sha256),
+    index('stored_file_organization_idx').on(t.organizationId),
+  ],
 );

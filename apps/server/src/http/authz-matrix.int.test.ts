@@ -4,7 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { queryRows } from '../lib/sql.js';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
 import { taskBody } from '../test-support/task-fixtures.js';
-import { anonymous, createTestApp, loginAs, type TestApp } from '../test-support/test-app.js';
+import { anonymous, createTestApp, loginAs, multipartFile, type TestApp } from '../test-support/test-app.js';
 
 /**
  * The authorization matrix: every role × every endpoint × own / other scope.
@@ -37,6 +37,8 @@ interface Row {
   prepare?(fx: Fixture, actor: ActorKey): Promise<Prepared>;
   url(fx: Fixture, actor: ActorKey, p: Prepared): string;
   body?(fx: Fixture, actor: ActorKey, p: Prepared): Promise<unknown> | unknown;
+  /** A raw body with its headers (multipart uploads). */
+  raw?(fx: Fixture, actor: ActorKey): { payload: Buffer; headers: Record<string, string> };
   expect: Expect;
   freshSession?: boolean;
 }
@@ -59,6 +61,16 @@ const resFor = (f: Fixture, a: ActorKey) => (a === 'reporterOther' ? f.resB : f.
 async function versionOf(table: 'organization' | 'researcher', id: string): Promise<number> {
   const rows = await queryRows<{ version: number }>(t.handle.db, sql`SELECT version FROM ${sql.identifier(table)} WHERE id = ${id}`);
   return rows[0]?.version ?? 0;
+}
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+/** A focal-point-tier file of the actor's "own" (reporterOther: the other) organization, uploaded by the admin. */
+async function freshFile(f: Fixture, a: ActorKey): Promise<Prepared> {
+  const admin = await loginAs(t.app, 'admin');
+  const body = multipartFile('bao-cao.pdf', PDF);
+  const res = await admin.request({ method: 'POST', url: `/api/files?organizationId=${orgFor(f, a)}`, payload: body.payload, headers: body.headers });
+  return { id: (res.json() as { id: string }).id, version: 0 };
 }
 
 /** A task led by the actor's "own" (or for reporterOther: the other) organization, brought to a status by the admin. */
@@ -153,6 +165,15 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/classifications/crosswalk', url: () => '/api/classifications/crosswalk?from=FOS2008&to=FOS2025', expect: all(200) },
   { method: 'GET', route: '/api/classifications/:scheme', url: () => '/api/classifications/FOS2025', expect: all(200) },
   { method: 'GET', route: '/api/audit', url: () => '/api/audit', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/files',
+    url: (f, a) => `/api/files?organizationId=${orgFor(f, a)}`,
+    raw: () => multipartFile('bao-cao-tong-hop.pdf', PDF),
+    expect: orgEdit(201),
+  },
+  { method: 'GET', route: '/api/files/:id', prepare: freshFile, url: (_f, _a, p) => `/api/files/${p.id}`, expect: orgRead },
+  { method: 'GET', route: '/api/files/:id/content', prepare: freshFile, url: (_f, _a, p) => `/api/files/${p.id}/content`, expect: orgRead },
   { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },
   { method: 'GET', route: '/api/calendar/:year', url: () => '/api/calendar/2026', expect: all(200) },
   {
@@ -225,7 +246,7 @@ async function send(actor: ActorKey, opts: InjectOptions, fresh: boolean): Promi
     s = { cookie: c.cookie, csrf: c.csrfToken };
     if (!fresh) sessions.set(username, s);
   }
-  return t.app.inject({ ...opts, headers: { cookie: `stinet_session=${s.cookie}`, 'x-csrf-token': s.csrf } });
+  return t.app.inject({ ...opts, headers: { ...(opts.headers ?? {}), cookie: `stinet_session=${s.cookie}`, 'x-csrf-token': s.csrf } });
 }
 
 beforeAll(async () => {
@@ -269,7 +290,9 @@ describe('authorization matrix', () => {
       for (const actor of ACTORS) {
         const prepared = row.prepare ? await row.prepare(fx, actor) : { id: '', version: 0 };
         const body = row.body ? await row.body(fx, actor, prepared) : undefined;
-        const res = await send(actor, { method: row.method, url: row.url(fx, actor, prepared), ...(body === undefined ? {} : { payload: body as object }) }, row.freshSession === true);
+        const raw = row.raw?.(fx, actor);
+        const payload = raw ? { payload: raw.payload, headers: raw.headers } : body === undefined ? {} : { payload: body as object };
+        const res = await send(actor, { method: row.method, url: row.url(fx, actor, prepared), ...payload }, row.freshSession === true);
         got[actor] = res.statusCode;
       }
       expect(got).toEqual(row.expect);

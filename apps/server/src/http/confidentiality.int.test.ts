@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
 import { taskBody } from '../test-support/task-fixtures.js';
-import { anonymous, createTestApp, loginAs, type TestApp } from '../test-support/test-app.js';
+import { anonymous, createTestApp, loginAs, multipartFile, type TestApp } from '../test-support/test-app.js';
 
 /**
  * Plants restricted values with unmistakable markers and checks that no public output carries them.
@@ -21,6 +21,8 @@ const MARKERS = {
   taskPlan: 'KE-HOACH-UNG-DUNG-MAT-1618',
   taskReview: 'Y-KIEN-THAM-DINH-MAT-1414',
   draftTaskTitle: 'DE-TAI-NHAP-CHUA-CONG-BO-7777',
+  restrictedFile: 'TEP-HAN-CHE-5150',
+  restrictedFileName: 'ho-so-mat-6061.csv',
 } as const;
 
 let t: TestApp;
@@ -29,6 +31,7 @@ let researcherId = '';
 let focalPointId = '';
 let taskId = '';
 let draftTaskId = '';
+let fileId = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -66,6 +69,10 @@ beforeAll(async () => {
   task = (await admin.post(`/api/tasks/${task.id}/submit`, { version: task.version })).json() as { id: string; version: number };
   task = (await admin.post(`/api/tasks/${task.id}/review`, { decision: 'accept', version: task.version })).json() as { id: string; version: number };
   draftTaskId = ((await admin.post('/api/tasks', taskBody(hanoi, orgId, { titleVi: MARKERS.draftTaskTitle }))).json() as { id: string }).id;
+  const upload = multipartFile(MARKERS.restrictedFileName, `ma,noi dung\n1,${MARKERS.restrictedFile}\n`);
+  const file = await admin.request({ method: 'POST', url: `/api/files?organizationId=${orgId}&accessTier=restricted`, payload: upload.payload, headers: upload.headers });
+  expect(file.statusCode).toBe(201);
+  fileId = (file.json() as { id: string }).id;
 });
 afterAll(async () => {
   await t.close();
@@ -82,6 +89,7 @@ describe('restricted fields never reach public outputs', () => {
     for (const m of [MARKERS.taskContract, MARKERS.taskDecision, MARKERS.taskPlan]) expect(task).toContain(m);
     expect(task).toContain('987654');
     expect((await admin.get(`/api/tasks/${draftTaskId}/full`)).body).toContain(MARKERS.draftTaskTitle);
+    expect((await admin.get(`/api/files/${fileId}/content`)).body).toContain(MARKERS.restrictedFile);
     expect(res).toContain(MARKERS.researcherEmail);
     expect(res).toContain('1977');
     expect(staff).toContain(MARKERS.staffEmail);
@@ -113,6 +121,8 @@ describe('restricted fields never reach public outputs', () => {
       `/api/tasks/${taskId}/history`,
       '/api/tasks/work',
       '/api/tasks/board',
+      `/api/files/${fileId}`,
+      `/api/files/${fileId}/content`,
     ];
     for (const url of PUBLIC_URLS) {
       const body = (await anonymous(t.app).get(url)).body;
@@ -126,7 +136,7 @@ describe('restricted fields never reach public outputs', () => {
 
   it('staff out of scope do not see them either', async () => {
     const hcm = await loginAs(t.app, 'officer.hcm');
-    for (const url of [`/api/organizations/${orgId}/full`, `/api/researchers/${researcherId}/full`, `/api/focal-points/${focalPointId}/staff`, `/api/organizations/${orgId}/history`]) {
+    for (const url of [`/api/organizations/${orgId}/full`, `/api/researchers/${researcherId}/full`, `/api/focal-points/${focalPointId}/staff`, `/api/organizations/${orgId}/history`, `/api/files/${fileId}`, `/api/files/${fileId}/content`]) {
       const res = await hcm.get(url);
       expect(res.statusCode).toBe(403);
       for (const marker of Object.values(MARKERS)) expect(res.body).not.toContain(marker);

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/env.js';
@@ -9,18 +12,22 @@ import { openTestDb } from './test-db.js';
 export interface TestApp {
   app: FastifyInstance;
   handle: DbHandle;
+  /** The temporary directory of the file storage. */
+  filesDir: string;
   close(): Promise<void>;
 }
 
 /** Builds the app on a fresh clone of the seeded template (no listen; use app.inject). */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const handle = await openTestDb();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', WEB_DIST_DIR: '/nonexistent', ...env });
+  const filesDir = mkdtempSync(join(tmpdir(), 'stinet-files-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', WEB_DIST_DIR: '/nonexistent', FILES_DIR: filesDir, ...env });
   const app = await buildApp({ config, db: handle.db, dbKind: handle.kind, logger: false });
   await app.ready();
   return {
     app,
     handle,
+    filesDir,
     close: async () => {
       await app.close();
       await handle.close();
@@ -76,4 +83,12 @@ export function anonymous(app: FastifyInstance): Omit<Client, 'cookie' | 'csrfTo
     patch: (url, payload) => request({ method: 'PATCH', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
+}
+
+/** A multipart/form-data body with one file part named "file". */
+export function multipartFile(filename: string, content: Buffer | string, type = 'application/octet-stream'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----stinet${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -14,6 +14,7 @@ export const AUDIT_ENTITY_TYPES = [
   'session',
   'task',
   'holiday_year',
+  'stored_file',
 ] as const;
 
 /** One audit entry: who changed what, when, with the values before and after. */
