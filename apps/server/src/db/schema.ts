@@ -410,6 +410,8 @@ export const task = pgTable(
     status: text('status', { enum: ['draft', 'submitted', 'returned', 'published'] }).notNull().default('draft'),
     reviewComment: text('review_comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** When the ongoing-task form was first sent: the legal deadline is judged on it, not on resubmissions. */
+    firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),

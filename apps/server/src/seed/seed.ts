@@ -187,6 +187,7 @@ async function seedTasks(tx: Executor, scale: SeedScale, unitIds: Map<string, st
       status: t.status,
       reviewComment: t.reviewComment,
       submittedAt: submitted ? daysAfter(t.contractDate, 20) : null,
+      firstSubmittedAt: submitted ? daysAfter(t.contractDate, 20) : null,
       publishedAt: t.status === 'published' ? daysAfter(t.contractDate, 32) : null,
     });
     members.push({ code: t.code, names: t.members });

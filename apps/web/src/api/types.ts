@@ -7,6 +7,9 @@ import type {
   ProfileUpdate as ProfileUpdateSchema,
   ResearcherPage as ResearcherPageSchema,
   Succession as SuccessionSchema,
+  TaskPage as TaskPageSchema,
+  TaskWorkItem as TaskWorkItemSchema,
+  TaskWorkPage as TaskWorkPageSchema,
   UserPage as UserPageSchema,
 } from '@stinet/shared';
 
@@ -16,6 +19,12 @@ export type OrgUnitPage = z.infer<typeof OrgUnitPageSchema>;
 export type OrganizationPage = z.infer<typeof OrganizationPageSchema>;
 /** A page of researchers (public shape). */
 export type ResearcherPage = z.infer<typeof ResearcherPageSchema>;
+/** A page of published tasks (public fields). */
+export type TaskPage = z.infer<typeof TaskPageSchema>;
+/** A row of the staff work list of tasks. */
+export type TaskWorkItem = z.infer<typeof TaskWorkItemSchema>;
+/** A page of the staff work list of tasks. */
+export type TaskWorkPage = z.infer<typeof TaskWorkPageSchema>;
 /** A page of audit entries. */
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 /** A page of users. */

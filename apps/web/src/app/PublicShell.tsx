@@ -13,6 +13,7 @@ const NAV_ITEMS = [
   { to: '/focal-points', key: 'focalPoints', end: false },
   { to: '/organizations', key: 'organizations', end: false },
   { to: '/researchers', key: 'researchers', end: false },
+  { to: '/tasks', key: 'tasks', end: false },
   { to: '/classifications', key: 'classifications', end: false },
 ] as const;
 

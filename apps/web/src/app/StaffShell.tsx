@@ -14,7 +14,7 @@ import { useRouteFocus } from './useRouteFocus';
 
 interface StaffNavItem {
   to: string;
-  key: 'dashboard' | 'organizations' | 'researchers' | 'orgUnits' | 'focalPoints' | 'classifications' | 'audit' | 'users' | 'tokens';
+  key: 'dashboard' | 'organizations' | 'researchers' | 'tasks' | 'orgUnits' | 'focalPoints' | 'classifications' | 'audit' | 'users' | 'tokens';
   end?: boolean;
   roles?: Role[];
 }
@@ -23,6 +23,7 @@ const NAV_ITEMS: StaffNavItem[] = [
   { to: '/staff', key: 'dashboard', end: true },
   { to: '/staff/organizations', key: 'organizations' },
   { to: '/staff/researchers', key: 'researchers' },
+  { to: '/staff/tasks', key: 'tasks' },
   { to: '/staff/org-units', key: 'orgUnits' },
   { to: '/staff/focal-points', key: 'focalPoints' },
   { to: '/staff/classifications', key: 'classifications' },

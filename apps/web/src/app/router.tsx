@@ -17,6 +17,11 @@ import { ResearcherCreatePage } from '../features/researchers/ResearcherCreatePa
 import { ResearcherPublicPage } from '../features/researchers/ResearcherPublicPage';
 import { ResearchersPage } from '../features/researchers/ResearchersPage';
 import { ResearcherStaffPage } from '../features/researchers/ResearcherStaffPage';
+import { TaskCreatePage } from '../features/tasks/TaskCreatePage';
+import { TaskPublicPage } from '../features/tasks/TaskPublicPage';
+import { TasksPage } from '../features/tasks/TasksPage';
+import { TaskStaffPage } from '../features/tasks/TaskStaffPage';
+import { TaskWorkPage } from '../features/tasks/TaskWorkPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PublicShell } from './PublicShell';
@@ -37,6 +42,8 @@ export const router = createBrowserRouter([
       { path: 'organizations/:id', element: <OrganizationPublicPage /> },
       { path: 'researchers', element: <ResearchersPage mode="public" /> },
       { path: 'researchers/:id', element: <ResearcherPublicPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'tasks/:id', element: <TaskPublicPage /> },
       { path: 'classifications', element: <ClassificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -52,6 +59,16 @@ export const router = createBrowserRouter([
       { path: 'researchers', element: <ResearchersPage mode="staff" /> },
       { path: 'researchers/new', element: <ResearcherCreatePage /> },
       { path: 'researchers/:id', element: <ResearcherStaffPage /> },
+      { path: 'tasks', element: <TaskWorkPage /> },
+      {
+        path: 'tasks/new',
+        element: (
+          <RequireRole roles={['national_admin', 'focal_officer', 'org_reporter']}>
+            <TaskCreatePage />
+          </RequireRole>
+        ),
+      },
+      { path: 'tasks/:id', element: <TaskStaffPage /> },
       { path: 'org-units', element: <OrgUnitsPage mode="staff" /> },
       { path: 'org-units/:id', element: <OrgUnitDetailPage mode="staff" /> },
       { path: 'focal-points', element: <FocalPointsPage mode="staff" /> },

@@ -110,9 +110,9 @@ export function HistoryList({ data, isLoading, error, onRetry, page, onPageChang
   );
 }
 
-const KNOWN_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'login_failed', 'revoke', 'seed'] as const;
+const KNOWN_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'login_failed', 'revoke', 'seed', 'submit', 'return', 'publish'] as const;
 
-/** Translates a known audit action name (create, update, …); unknown names are shown as they are. */
+/** Translates a known audit action name (create, update, submit, …); unknown names are shown as they are. */
 export function useActionLabel(): (action: string) => string {
   const { t } = useTranslation();
   return (action) => {

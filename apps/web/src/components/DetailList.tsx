@@ -1,4 +1,4 @@
-import { Box, SimpleGrid, Text } from '@mantine/core';
+import { Box, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -29,4 +29,21 @@ export function DetailList({ items, cols = 2 }: { items: DetailItem[]; cols?: nu
       ))}
     </SimpleGrid>
   );
+}
+
+/** A titled group of details (a section named by its heading). */
+export function DetailSection({ id, title, items, cols = 3 }: { id: string; title: string; items: DetailItem[]; cols?: number }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} fz="md" id={id} mb="xs">
+        {title}
+      </Title>
+      <DetailList cols={cols} items={items} />
+    </section>
+  );
+}
+
+/** A detail value of long text (e.g. objectives or content) kept with its line breaks; null when empty (shown as a dash). */
+export function longText(value: string | null | undefined): ReactNode {
+  return value ? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span> : null;
 }

@@ -12,14 +12,18 @@ export interface FormActionsProps {
   onCancel?: (() => void) | undefined;
   /** `dialog`: right-aligned, Cancel before Save (dialog footers); `inline` (default): Save first, then Cancel. */
   layout?: 'dialog' | 'inline';
+  /** The text of the submit button (default "Save"). */
+  submitLabel?: string | undefined;
+  /** The color of the submit button (default the theme's). */
+  submitColor?: string | undefined;
 }
 
 /** The Save (submit) and optional Cancel buttons of a form. */
-export function FormActions({ submitting, onCancel, layout = 'inline' }: FormActionsProps) {
+export function FormActions({ submitting, onCancel, layout = 'inline', submitLabel, submitColor }: FormActionsProps) {
   const { t } = useTranslation();
   const save = (
-    <Button type="submit" loading={submitting}>
-      {t('common.save')}
+    <Button type="submit" loading={submitting} color={submitColor}>
+      {submitLabel ?? t('common.save')}
     </Button>
   );
   const cancel = onCancel ? (
@@ -59,19 +63,23 @@ export interface FormModalProps {
   /** The error of the last request, shown above the fields. */
   error: unknown;
   submitting: boolean;
+  /** The text of the submit button (default "Save"). */
+  submitLabel?: string;
+  /** The color of the submit button (default the theme's). */
+  submitColor?: string;
   /** The fields. */
   children: ReactNode;
 }
 
-/** A dialog holding one form: the request error, the fields, and Cancel and Save buttons. */
-export function FormModal({ opened, onClose, title, size, onSubmit, error, submitting, children }: FormModalProps) {
+/** A dialog holding one form: the request error, the fields, and Cancel and Save (or `submitLabel`) buttons. */
+export function FormModal({ opened, onClose, title, size, onSubmit, error, submitting, submitLabel, submitColor, children }: FormModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} {...(size === undefined ? {} : { size })}>
       <form onSubmit={preventing(onSubmit)} noValidate>
         <Stack gap="sm">
           {error ? <ErrorAlert error={error} /> : null}
           {children}
-          <FormActions layout="dialog" submitting={submitting} onCancel={onClose} />
+          <FormActions layout="dialog" submitting={submitting} onCancel={onClose} submitLabel={submitLabel} submitColor={submitColor} />
         </Stack>
       </form>
     </Modal>

@@ -31,6 +31,11 @@ const CODE_SCHEMES: Record<string, { scheme: string; withCode?: boolean }> = {
   fieldCode: { scheme: 'FOS2025', withCode: true },
   qualificationCode: { scheme: 'QUALIFICATION' },
   academicTitleCode: { scheme: 'ACADEMIC_TITLE' },
+  levelCode: { scheme: 'TASK_LEVEL' },
+  formCode: { scheme: 'TASK_FORM' },
+  seoCode: { scheme: 'SEO' },
+  fieldCodes2025: { scheme: 'FOS2025', withCode: true },
+  fieldCodes2008: { scheme: 'FOS2008', withCode: true },
 };
 
 function toCamel(field: string): string {
@@ -38,16 +43,25 @@ function toCamel(field: string): string {
 }
 
 /**
- * Renders audit values of organization and researcher fields readably: code labels for classification
- * codes, names for unit and organization ids, translated gender. Returns undefined for other fields.
+ * Renders audit values of organization, researcher and task fields readably: code labels for classification
+ * codes (one per line for lists of codes), names for unit and organization ids, translated gender. Returns
+ * undefined for other fields.
  */
 export function renderRecordValue(field: string, value: unknown): ReactNode | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
   const key = toCamel(field);
   const code = CODE_SCHEMES[key];
+  if (code && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    if (value.length === 0) return undefined;
+    return value.map((v: string) => (
+      <span key={v} style={{ display: 'block' }}>
+        <CodeLabel scheme={code.scheme} code={v} withCode={code.withCode ?? false} />
+      </span>
+    ));
+  }
+  if (typeof value !== 'string' || value === '') return undefined;
   if (code) return <CodeLabel scheme={code.scheme} code={value} withCode={code.withCode ?? false} />;
   if (key === 'provinceUnitId' || key === 'managingUnitId') return <UnitById id={value} />;
-  if (key === 'organizationId') return <OrganizationById id={value} />;
+  if (key === 'organizationId' || key === 'leadOrganizationId') return <OrganizationById id={value} />;
   if (key === 'gender') return <GenderLabel value={value} />;
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,12 +52,23 @@ export interface RecordStaffViewProps<R extends StaffRecord, C, U> {
   details: (record: R) => ReactNode;
   /** The record's form, shown in the details tab when editing. */
   form: ComponentType<RecordFormProps<R, C, U>>;
+  /** Whether the record has a public page to link to (default: always). */
+  hasPublicPage?: (record: R) => boolean;
+  /** More badges after the editable/read-only one (e.g. a workflow status). */
+  badges?: (record: R) => ReactNode;
+  /** More header actions after Edit, shown while not editing (e.g. workflow steps). */
+  actions?: (record: R) => ReactNode;
+  /** Shown between the header and the tabs (e.g. deadlines or a reviewer's comment). */
+  summary?: (record: R) => ReactNode;
+  /** Renders history values readably (default: {@link renderRecordValue}). */
+  renderHistoryValue?: (field: string, value: unknown) => ReactNode | undefined;
 }
 
 /**
- * The staff view of a record (organization or researcher): header with the code, an editable/read-only badge and
- * links back to the list and to the public page; a details tab that switches to the edit form when allowed (the form
- * is remounted on each new version, after a save or a reload); and a paged change-history tab loaded when opened.
+ * The staff view of a record (organization, researcher or task): header with the code, an editable/read-only badge
+ * and any further badges, links back to the list and to the public page and any further actions; an optional summary;
+ * a details tab that switches to the edit form when allowed (the form is remounted on each new version, after a save
+ * or a reload); and a paged change-history tab loaded when opened.
  */
 export function RecordStaffView<R extends StaffRecord, C, U>({
   resource,
@@ -68,6 +79,11 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
   description,
   details,
   form: Form,
+  hasPublicPage = () => true,
+  badges,
+  actions,
+  summary,
+  renderHistoryValue = renderRecordValue,
 }: RecordStaffViewProps<R, C, U>) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>('details');
@@ -101,6 +117,7 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
             <Badge size="sm" variant="light" color={record.canEdit ? 'green' : 'gray'}>
               {record.canEdit ? t('organizations.editable') : t('organizations.readOnly')}
             </Badge>
+            {badges?.(record)}
           </Group>
         }
         title={title(record)}
@@ -110,9 +127,11 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
             <Button component={Link} to={`/staff/${resource}`} variant="default">
               {t('common.backToList')}
             </Button>
-            <Button component={Link} to={`/${resource}/${record.id}`} variant="default">
-              {t('organizations.publicView')}
-            </Button>
+            {hasPublicPage(record) ? (
+              <Button component={Link} to={`/${resource}/${record.id}`} variant="default">
+                {t('organizations.publicView')}
+              </Button>
+            ) : null}
             {record.canEdit && !editing ? (
               <Button
                 onClick={() => {
@@ -124,9 +143,11 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
                 {t('common.edit')}
               </Button>
             ) : null}
+            {!editing ? actions?.(record) : null}
           </>
         }
       />
+      {summary ? <Box mb="md">{summary(record)}</Box> : null}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">{t(`${resource}.tabDetails`)}</Tabs.Tab>
@@ -176,7 +197,7 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
               onRetry={() => void history.refetch()}
               page={historyPage}
               onPageChange={setHistoryPage}
-              renderValue={renderRecordValue}
+              renderValue={renderHistoryValue}
               fieldLabel={fieldLabeller(`${resource}.fields`)}
             />
           </Card>

@@ -47,4 +47,26 @@ describe('translations', () => {
     expect(vi.auth.username).toBe('Tên đăng nhập');
     expect(vi.auth.password).toBe('Mật khẩu');
   });
+
+  it('keep the labels the task form (Mẫu 1) and its workflow are known by', () => {
+    expect(vi.tasks.fields.code).toBe('Mã nhiệm vụ');
+    expect(vi.tasks.fields.titleVi).toBe('Tên nhiệm vụ (tiếng Việt)');
+    expect(vi.tasks.fields.levelCode).toBe('Cấp quản lý');
+    expect(vi.tasks.fields.formCode).toBe('Hình thức');
+    expect(vi.tasks.fields.managingUnitId).toBe('Đơn vị đăng ký');
+    expect(vi.tasks.fields.leadOrganizationId).toBe('Tổ chức chủ trì');
+    expect(vi.tasks.fields.piName).toBe('Chủ nhiệm nhiệm vụ');
+    expect(vi.tasks.fields.fieldCodes2025).toBe('Lĩnh vực KH&CN (TT 24/2025)');
+    expect(vi.tasks.fields.startDate).toBe('Ngày bắt đầu');
+    expect(vi.tasks.fields.endDate).toBe('Ngày kết thúc');
+    expect(vi.tasks.fields.objectives).toBe('Mục tiêu');
+    expect(vi.tasks.fields.content).toBe('Nội dung chính');
+    expect(vi.tasks.fields.expectedProducts).toBe('Sản phẩm dự kiến');
+    expect(vi.tasks.fields.isStateSecret).toBe('Nhiệm vụ thuộc danh mục bí mật nhà nước');
+    expect([vi.tasks.submit, vi.tasks.accept, vi.tasks.return]).toEqual(['Gửi đầu mối', 'Chấp nhận và công bố', 'Trả lại']);
+    expect(vi.tasks.statuses).toEqual({ draft: 'Nháp', submitted: 'Đã gửi', returned: 'Bị trả lại', published: 'Đã công bố' });
+    expect(vi.tasks.late).toBe('Quá hạn');
+    expect(vi.nav.tasks).toBe('Nhiệm vụ KH&CN');
+    expect(vi.staffNav.tasks).toBe('Nhiệm vụ KH&CN');
+  });
 });

@@ -9,7 +9,7 @@ function toCamel(field: string): string {
  * (field names may come camelCase or snake_case, with or without an `Id` suffix), then the fields every
  * record has (`history.fields`: code, id), and falls back to the raw name.
  */
-export function fieldLabeller(prefix: 'organizations.fields' | 'researchers.fields'): (field: string) => string {
+export function fieldLabeller(prefix: 'organizations.fields' | 'researchers.fields' | 'tasks.fields'): (field: string) => string {
   return (field) => {
     const camel = toCamel(field);
     const keys = [camel, `${camel}Id`, camel.replace(/Id$/, '')].map((candidate) => `${prefix}.${candidate}`);

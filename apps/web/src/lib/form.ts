@@ -14,11 +14,13 @@ function translateIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return i18n.t('validation.required');
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return i18n.t('validation.required');
+      if ((issue.origin === 'string' || issue.origin === 'array') && Number(issue.minimum) <= 1) return i18n.t('validation.required');
+      if (issue.origin === 'array') return i18n.t('validation.chooseAtLeast', { min: Number(issue.minimum) });
       if (issue.origin === 'string') return i18n.t('validation.tooShort', { min: Number(issue.minimum) });
       return i18n.t('validation.min', { min: Number(issue.minimum) });
     case 'too_big':
       if (issue.origin === 'string') return i18n.t('validation.tooLong', { max: Number(issue.maximum) });
+      if (issue.origin === 'array') return i18n.t('validation.tooMany', { max: Number(issue.maximum) });
       return i18n.t('validation.max', { max: Number(issue.maximum) });
     case 'invalid_format':
       if (issue.format === 'email') return i18n.t('validation.email');
@@ -58,6 +60,7 @@ const DUPLICATE_FIELDS: Record<string, string> = {
   DUPLICATE_ORCID: 'orcid',
   DUPLICATE_USERNAME: 'username',
   DUPLICATE_CODE: 'code',
+  DUPLICATE_TASK_CODE: 'code',
 };
 
 /** Turns the `details` of an API validation error (or a duplicate-value error) into field messages. */
@@ -79,11 +82,17 @@ export function blankToNull(value: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/** The fields of `next` whose value differs from `previous` (for PATCH bodies). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields of `next` whose value differs from `previous` (for PATCH bodies); lists and objects compare by content. */
 export function changedFields<T extends object>(previous: T, next: T): Partial<T> {
   const result: Partial<T> = {};
   for (const key of Object.keys(next) as (keyof T)[]) {
-    if (previous[key] !== next[key]) result[key] = next[key];
+    if (!sameValue(previous[key], next[key])) result[key] = next[key];
   }
   return result;
 }

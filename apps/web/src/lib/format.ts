@@ -53,7 +53,7 @@ export function dayBefore(value: string): string {
 
 /** Shows any audit value (string, number, boolean, object) as short text. */
 export function formatValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);

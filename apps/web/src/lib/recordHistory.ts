@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import type { AuditPage } from '../api/types';
 
 /** The kinds of record with a staff view and a change history (their API path and i18n namespace). */
-export type RecordResource = 'organizations' | 'researchers';
+export type RecordResource = 'organizations' | 'researchers' | 'tasks';
 
 /** The query key of a record's change history (all its pages), e.g. to invalidate it after a change. */
 export function historyKey(resource: RecordResource, id: string | undefined) {

@@ -171,6 +171,8 @@ export const TaskWorkItem = z.object({
   managingUnit: UnitRef,
   leadOrganization: OrganizationRef,
   contractDate: IsoDate.nullable(),
+  ongoingDeadline: IsoDate.nullable(),
+  isOngoingLate: z.boolean(),
   updatedAt: z.string(),
 });
 export const TaskWorkPage = pageOf(TaskWorkItem);

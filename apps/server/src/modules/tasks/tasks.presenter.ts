@@ -32,13 +32,13 @@ export function presentTaskPublic(row: TaskRow, lead: OrgRef): TaskPublic {
 
 /** The legal deadline of the ongoing-task form and whether it was (or is being) missed. */
 export function ongoingDeadline(
-  row: Pick<TaskRow, 'contractDate' | 'submittedAt'>,
+  row: Pick<TaskRow, 'contractDate' | 'firstSubmittedAt'>,
   calendar: WorkingCalendar,
   today = todayInVietnam(),
 ): { ongoingDeadline: string | null; isOngoingLate: boolean } {
   if (!row.contractDate) return { ongoingDeadline: null, isOngoingLate: false };
   const deadline = calendar.addWorkingDays(row.contractDate, ONGOING_TASK_WORKING_DAYS);
-  const sentOn = row.submittedAt ? todayInVietnam(row.submittedAt) : null;
+  const sentOn = row.firstSubmittedAt ? todayInVietnam(row.firstSubmittedAt) : null;
   return { ongoingDeadline: deadline, isOngoingLate: (sentOn ?? today) > deadline };
 }
 

@@ -104,8 +104,10 @@ export async function listWork(ex: Executor, ctx: RequestContext, q: TaskWorkQue
   const { rows, total } = await findTasks(ex, { q: q.q, statuses: q.status ? [q.status] : undefined, managingUnitIds, leadOrganizationId }, '-updated', q.page, q.pageSize);
   const units = await findUnitsByIds(ex, rows.map((r) => r.managingUnitId));
   const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  const calendar = await loadWorkingCalendar(ex);
   return {
     items: rows.map((r) => ({
+      ...ongoingDeadline(r, calendar),
       id: r.id,
       code: r.code,
       titleVi: r.titleVi,
@@ -245,7 +247,8 @@ export async function submitTask(db: Db, ctx: RequestContext, id: string, versio
     if (!EDITABLE.includes(before.status)) throw new AppError('INVALID_TRANSITION');
     if (!access.canSubmit) throw new AppError('OUT_OF_SCOPE');
     if (before.version !== version) throw new AppError('VERSION_CONFLICT');
-    const after = await updateTaskVersioned(tx, id, version, { status: 'submitted', submittedAt: new Date() });
+    const now = new Date();
+    const after = await updateTaskVersioned(tx, id, version, { status: 'submitted', submittedAt: now, firstSubmittedAt: before.firstSubmittedAt ?? now });
     if (!after) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'submit', entityType: 'task', entityId: id, before: { status: before.status }, after: { status: after.status } });
     return present(tx, after, await taskAccess(tx, actor, after));

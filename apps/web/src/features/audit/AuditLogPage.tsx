@@ -26,6 +26,7 @@ const ENTITY_PATHS: Partial<Record<EntityType, string>> = {
   researcher: '/staff/researchers',
   org_unit: '/staff/org-units',
   focal_point: '/staff/focal-points',
+  task: '/staff/tasks',
 };
 
 function isEntityType(value: string): value is EntityType {
@@ -54,7 +55,13 @@ export function AuditLogPage() {
 
   const entityLabel = (type: string) => (isEntityType(type) ? t(`audit.entityTypes.${type}`) : type);
   const labelFor = (entry: AuditEntry) =>
-    entry.entityType === 'researcher' ? fieldLabeller('researchers.fields') : entry.entityType === 'organization' ? fieldLabeller('organizations.fields') : (f: string) => f;
+    entry.entityType === 'researcher'
+      ? fieldLabeller('researchers.fields')
+      : entry.entityType === 'organization'
+        ? fieldLabeller('organizations.fields')
+        : entry.entityType === 'task'
+          ? fieldLabeller('tasks.fields')
+          : (f: string) => f;
 
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: t('audit.at'), render: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time>, width: 150 },

@@ -82,7 +82,7 @@ export function FocalPointsPage({ mode }: { mode: Mode }) {
           to={`/staff/focal-points/${fp.id}`}
           size="compact-sm"
           variant="light"
-          aria-label={t('focalPoints.openNamed', { name: fp.nameVi })}
+          aria-label={`${canManage(fp) ? t('focalPoints.manage') : t('common.view')}: ${fp.nameVi}`}
         >
           {canManage(fp) ? t('focalPoints.manage') : t('common.view')}
         </Button>

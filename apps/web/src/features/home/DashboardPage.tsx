@@ -8,6 +8,7 @@ import { useUnitName } from '../../components/UnitName';
 import { formatDateTime } from '../../lib/format';
 import { useOrganizations, type OrganizationFilters } from '../organizations/api';
 import { useResearchers } from '../researchers/api';
+import { useTaskWork } from '../tasks/api';
 import { useHealth } from './api';
 import { StatCard } from './StatCard';
 
@@ -27,6 +28,9 @@ export function DashboardPage() {
     ...(scope?.kind === 'province' ? { provinceUnitId: scope.id } : {}),
     ...(user?.role === 'org_reporter' && user.organization ? { organizationId: user.organization.id } : {}),
   });
+  // what waits for the user: returned tasks for a reporter, submitted ones for those who review
+  const waitingStatus = user?.role === 'org_reporter' ? 'returned' : 'submitted';
+  const waitingTasks = useTaskWork({ status: waitingStatus, pageSize: 1 });
   if (!user) return null;
   const scopeName = user.scopeUnit ? unitName(user.scopeUnit) : user.organization ? user.organization.nameVi : t('staff.scopeNational');
 
@@ -71,6 +75,13 @@ export function DashboardPage() {
             to="/staff/researchers"
             linkLabel={t('home.seeResearchers')}
           />
+          <StatCard
+            label={waitingStatus === 'returned' ? t('dashboard.tasksReturned') : t('dashboard.tasksToReview')}
+            value={waitingTasks.data?.total}
+            error={waitingTasks.error}
+            to={`/staff/tasks?status=${waitingStatus}`}
+            linkLabel={t('dashboard.seeTasks')}
+          />
         </SimpleGrid>
 
         <Card withBorder>
@@ -86,6 +97,11 @@ export function DashboardPage() {
             {hasRole('national_admin', 'focal_officer', 'org_reporter') ? (
               <Button component={Link} to="/staff/researchers/new" variant="light">
                 {t('researchers.create')}
+              </Button>
+            ) : null}
+            {hasRole('national_admin', 'focal_officer', 'org_reporter') ? (
+              <Button component={Link} to="/staff/tasks/new" variant="light">
+                {t('tasks.create')}
               </Button>
             ) : null}
             {user.organization ? (

@@ -6,6 +6,7 @@ import { formatDate, today } from '../../lib/format';
 import { useOrgUnits } from '../org-units/api';
 import { useOrganizations } from '../organizations/api';
 import { useResearchers } from '../researchers/api';
+import { useTasks } from '../tasks/api';
 import { StatCard } from './StatCard';
 
 /** The public home page: a short introduction and headline counts of the network. */
@@ -16,6 +17,7 @@ export function HomePage() {
   const ministries = useOrgUnits({ asOf: date, kind: 'ministry', pageSize: 1 });
   const organizations = useOrganizations({ pageSize: 1 });
   const researchers = useResearchers({ pageSize: 1 });
+  const tasks = useTasks({ pageSize: 1 });
 
   useEffect(() => {
     document.title = t('app.documentTitle');
@@ -47,7 +49,7 @@ export function HomePage() {
         <Title order={2} fz="xl" id="home-stats" mb="md">
           {t('home.statsTitle', { date: formatDate(date) })}
         </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }}>
           <StatCard
             label={t('home.provinces')}
             value={provinces.data?.total}
@@ -77,6 +79,7 @@ export function HomePage() {
             to="/researchers"
             linkLabel={t('home.seeResearchers')}
           />
+          <StatCard label={t('home.tasks')} value={tasks.data?.total} error={tasks.error} to="/tasks" linkLabel={t('home.seeTasks')} />
         </SimpleGrid>
       </section>
 

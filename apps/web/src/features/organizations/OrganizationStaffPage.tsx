@@ -1,27 +1,15 @@
 import type { OrganizationFull } from '@stinet/shared';
-import { Anchor, Stack, Title } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { AppLink } from '../../components/AppLink';
 import { CodeLabel } from '../../components/CodeLabel';
-import { DetailList, type DetailItem } from '../../components/DetailList';
+import { DetailSection, longText } from '../../components/DetailList';
 import { RecordStaffView } from '../../components/RecordStaffView';
 import { useUnitName } from '../../components/UnitName';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useOrganizationFull, useUpdateOrganization } from './api';
 import { OrganizationForm } from './OrganizationForm';
-
-/** A titled group of details (a section named by its heading). */
-function DetailSection({ id, title, items }: { id: string; title: string; items: DetailItem[] }) {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} fz="md" id={id} mb="xs">
-        {title}
-      </Title>
-      <DetailList cols={3} items={items} />
-    </section>
-  );
-}
 
 function OrganizationDetails({ org }: { org: OrganizationFull }) {
   const { t } = useTranslation();
@@ -90,7 +78,7 @@ function OrganizationDetails({ org }: { org: OrganizationFull }) {
         id="org-internal"
         title={t('organizations.groups.internal')}
         items={[
-          { label: f('internalNote'), value: org.internalNote ? <span style={{ whiteSpace: 'pre-wrap' }}>{org.internalNote}</span> : null },
+          { label: f('internalNote'), value: longText(org.internalNote) },
           { label: t('organizations.createdAt'), value: formatDateTime(org.createdAt) },
           { label: t('organizations.updatedAt'), value: formatDateTime(org.updatedAt) },
         ]}
