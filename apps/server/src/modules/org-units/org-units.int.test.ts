@@ -121,3 +121,11 @@ describe('code lists', () => {
     expect(walk).toEqual([expect.objectContaining({ toCode: '401', relation: 'broader' })]);
   });
 });
+
+describe('org-unit search input', () => {
+  it('treats LIKE wildcards in the query as text', async () => {
+    const res = await anonymous(t.app).get('/api/org-units?asOf=2026-01-01&q=%25');
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { total: number }).total).toBe(0);
+  });
+});

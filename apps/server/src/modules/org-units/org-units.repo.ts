@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-o
 import type { OrgUnitKind } from '@stinet/shared';
 import { orgUnit, orgUnitSuccession } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
+import { containsFolded } from '../../lib/sql.js';
 
 /** An org_unit row. */
 export type OrgUnitRow = typeof orgUnit.$inferSelect;
@@ -16,10 +17,7 @@ export async function findUnits(ex: Executor, f: { asOf: string; kind?: OrgUnitK
   const conds: SQL[] = [validOn(f.asOf)];
   if (f.kind) conds.push(eq(orgUnit.kind, f.kind));
   if (f.q) {
-    const like = `%${f.q}%`;
-    conds.push(
-      sql`(lower(immutable_unaccent(${orgUnit.nameVi})) LIKE lower(immutable_unaccent(${like})) OR lower(immutable_unaccent(coalesce(${orgUnit.shortNameVi}, ''))) LIKE lower(immutable_unaccent(${like})) OR lower(${orgUnit.nameEn}) LIKE lower(${like}) OR ${orgUnit.code} = ${f.q})`,
-    );
+    conds.push(sql`(${containsFolded(orgUnit.nameVi, f.q)} OR ${containsFolded(orgUnit.shortNameVi, f.q)} OR ${containsFolded(orgUnit.nameEn, f.q)} OR ${orgUnit.code} = ${f.q})`);
   }
   return ex.select().from(orgUnit).where(and(...conds));
 }
