@@ -94,7 +94,7 @@ if (only.includes('seed')) {
     const rss = process.memoryUsage().rss;
     await h.close();
     const onDisk = kind === 'pglite' ? fmtMb(duBytes(join(dataDir, 'pg'))) : '—';
-    const records = result.organizations + result.researchers;
+    const records = result.organizations + result.researchers + result.tasks;
     rows.push(`| ${kind} | ${scale} | ${records.toLocaleString('en')} | ${fmtMs(seedMs)} | ${Math.round(records / (seedMs / 1000)).toLocaleString('en')} | ${fmtMb(Number(size))} | ${onDisk} | ${fmtMb(rss)} |`);
     await cleanup();
   }
