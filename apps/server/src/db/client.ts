@@ -24,14 +24,13 @@ export interface DbHandle {
 }
 
 /** Paths inside the data directory. */
-export function dataPaths(dataDir: string): { root: string; pgdata: string; lock: string; initMarker: string; files: string } {
+export function dataPaths(dataDir: string): { root: string; pgdata: string; lock: string; initMarker: string } {
   const root = resolve(dataDir);
   return {
     root,
     pgdata: join(root, 'pg'),
     lock: join(root, 'stinet.lock'),
     initMarker: join(root, 'pg.initialized'),
-    files: join(root, 'files'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
-import { focalPoint, focalStaff, organization, staffTraining } from '../../db/schema.js';
+import { focalPoint, focalStaff, staffTraining } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 
 /** Row types. */
@@ -17,13 +17,6 @@ export async function findFocalPoints(ex: Executor, f: { asOf: string; orgUnitId
 /** One designation. */
 export async function findFocalPointById(ex: Executor, id: string): Promise<FocalPointRow | undefined> {
   return (await ex.select().from(focalPoint).where(eq(focalPoint.id, id)).limit(1))[0];
-}
-
-/** Organizations referenced by designations. */
-export async function findOrgRefs(ex: Executor, ids: string[]) {
-  if (!ids.length) return new Map<string, { id: string; code: string; nameVi: string }>();
-  const rows = await ex.select({ id: organization.id, code: organization.code, nameVi: organization.nameVi }).from(organization).where(inArray(organization.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Staff of a focal point with their trainings. */

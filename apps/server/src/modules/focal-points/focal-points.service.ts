@@ -18,14 +18,14 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { canManageUnit, canReadUnit, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
-import { findOrganizationById } from '../organizations/organizations.repo.js';
+import { findOrganizationById, findOrganizationRefs } from '../organizations/organizations.repo.js';
 import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
 import { presentFocalPoint, presentStaff, presentTraining } from './focal-points.presenter.js';
-import { findFocalPointById, findFocalPoints, findOrgRefs, findStaff, findStaffById, type FocalPointRow, type FocalStaffRow, type TrainingRow } from './focal-points.repo.js';
+import { findFocalPointById, findFocalPoints, findStaff, findStaffById, type FocalPointRow, type FocalStaffRow, type TrainingRow } from './focal-points.repo.js';
 
 async function present(ex: Executor, rows: FocalPointRow[]): Promise<FocalPoint[]> {
   const units = await findUnitsByIds(ex, rows.map((r) => r.orgUnitId));
-  const orgs = await findOrgRefs(ex, rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])));
+  const orgs = await findOrganizationRefs(ex, rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])));
   return rows.map((r) => presentFocalPoint(r, units.get(r.orgUnitId) as OrgUnitRow, r.organizationId ? orgs.get(r.organizationId) : undefined));
 }
 

@@ -1,4 +1,4 @@
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organization } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
@@ -72,4 +72,21 @@ export async function updateOrganizationVersioned(
     .where(and(eq(organization.id, id), eq(organization.version, expectedVersion)))
     .returning();
   return rows[0];
+}
+
+/** A short reference to an organization (for records that point at one). */
+export interface OrganizationRefRow {
+  id: string;
+  code: string;
+  nameVi: string;
+}
+
+/** Short references of the given organizations, by id (duplicates and unknown ids are fine). */
+export async function findOrganizationRefs(ex: Executor, ids: string[]): Promise<Map<string, OrganizationRefRow>> {
+  if (!ids.length) return new Map();
+  const rows = await ex
+    .select({ id: organization.id, code: organization.code, nameVi: organization.nameVi })
+    .from(organization)
+    .where(inArray(organization.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -1,6 +1,4 @@
-import { inArray } from 'drizzle-orm';
 import type { ResearcherCreate, ResearcherFull, ResearcherListQuery, ResearcherPublic, ResearcherUpdate } from '@stinet/shared';
-import { organization } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
@@ -9,7 +7,7 @@ import { definedOnly } from '../../lib/sql.js';
 import { organizationAccess, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
-import { findOrganizationById, type OrganizationRow } from '../organizations/organizations.repo.js';
+import { findOrganizationById, findOrganizationRefs, type OrganizationRefRow, type OrganizationRow } from '../organizations/organizations.repo.js';
 import { presentResearcherFull, presentResearcherPublic } from './researchers.presenter.js';
 import { findResearcherById, findResearchers, insertResearcher, nextResearcherCode, updateResearcherVersioned, type ResearcherRow } from './researchers.repo.js';
 
@@ -23,13 +21,9 @@ export async function listResearchers(ex: Executor, q: ResearcherListQuery) {
     q.page,
     q.pageSize,
   );
-  const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-  const orgs = orgIds.length
-    ? await ex.select({ id: organization.id, code: organization.code, nameVi: organization.nameVi }).from(organization).where(inArray(organization.id, orgIds))
-    : [];
-  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const byId = await findOrganizationRefs(ex, rows.map((r) => r.organizationId));
   return {
-    items: rows.map((r) => presentResearcherPublic(r, byId.get(r.organizationId) as (typeof orgs)[number])),
+    items: rows.map((r) => presentResearcherPublic(r, byId.get(r.organizationId) as OrganizationRefRow)),
     total,
     page: q.page,
     pageSize: q.pageSize,

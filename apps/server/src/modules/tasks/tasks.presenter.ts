@@ -1,15 +1,12 @@
 import { todayInVietnam, type TaskFull, type TaskPublic, type WorkingCalendar } from '@stinet/shared';
 import { ONGOING_TASK_WORKING_DAYS } from '../../lib/calendar.js';
+import type { OrganizationRefRow } from '../organizations/organizations.repo.js';
 import type { OrgUnitRow } from '../org-units/org-units.repo.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import type { TaskMemberRow, TaskRow } from './tasks.repo.js';
 
-/** A short organization reference. */
-export interface OrgRef {
-  id: string;
-  code: string;
-  nameVi: string;
-}
+/** A short organization reference (the one shape the organizations repo returns). */
+export type OrgRef = OrganizationRefRow;
 
 /** Only the public fields of Circular 14/2014 Art 23(2); the task must be published. */
 export function presentTaskPublic(row: TaskRow, lead: OrgRef): TaskPublic {

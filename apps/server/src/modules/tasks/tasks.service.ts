@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { todayInVietnam, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
-import { organization, researcher } from '../../db/schema.js';
+import { researcher } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { AuthUser, RequestContext } from '../../http/context.js';
@@ -9,6 +9,7 @@ import { definedOnly } from '../../lib/sql.js';
 import { canManageUnit, canReadUnit, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
+import { findOrganizationRefs } from '../organizations/organizations.repo.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
 import { assertUnitValidOn } from '../org-units/org-units.service.js';
@@ -49,16 +50,10 @@ export async function taskAccess(ex: Executor, actor: AuthUser | null, row: Task
   return { canRead: manages, canEdit: manages && editable, canSubmit: manages && editable, canReview: manages && row.status === 'submitted' };
 }
 
-async function orgRefs(ex: Executor, ids: string[]): Promise<Map<string, OrgRef>> {
-  if (!ids.length) return new Map();
-  const rows = await ex.select({ id: organization.id, code: organization.code, nameVi: organization.nameVi }).from(organization).where(inArray(organization.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 /** Public list: published tasks only, public fields only. */
 export async function listPublishedTasks(ex: Executor, q: TaskListQuery) {
   const { rows, total } = await findTasks(ex, { q: q.q, statuses: ['published'], leadOrganizationId: q.leadOrganizationId, fieldCode: q.fieldCode }, q.sort, q.page, q.pageSize);
-  const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
   return { items: rows.map((r) => presentTaskPublic(r, orgs.get(r.leadOrganizationId) as OrgRef)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -66,12 +61,12 @@ export async function listPublishedTasks(ex: Executor, q: TaskListQuery) {
 export async function getPublishedTask(ex: Executor, id: string): Promise<TaskPublic> {
   const row = await findTaskById(ex, id);
   if (!row || row.status !== 'published') throw notFound('task');
-  return presentTaskPublic(row, (await orgRefs(ex, [row.leadOrganizationId])).get(row.leadOrganizationId) as OrgRef);
+  return presentTaskPublic(row, (await findOrganizationRefs(ex, [row.leadOrganizationId])).get(row.leadOrganizationId) as OrgRef);
 }
 
 async function present(ex: Executor, row: TaskRow, access: TaskAccess): Promise<TaskFull> {
   const unit = (await findUnitById(ex, row.managingUnitId)) as OrgUnitRow;
-  const lead = (await orgRefs(ex, [row.leadOrganizationId])).get(row.leadOrganizationId) as OrgRef;
+  const lead = (await findOrganizationRefs(ex, [row.leadOrganizationId])).get(row.leadOrganizationId) as OrgRef;
   return presentTaskFull(row, await findMembers(ex, row.id), unit, lead, access, await loadWorkingCalendar(ex));
 }
 
@@ -103,7 +98,7 @@ export async function listWork(ex: Executor, ctx: RequestContext, q: TaskWorkQue
   const { managingUnitIds, leadOrganizationId } = await workScope(ex, actor);
   const { rows, total } = await findTasks(ex, { q: q.q, statuses: q.status ? [q.status] : undefined, managingUnitIds, leadOrganizationId }, '-updated', q.page, q.pageSize);
   const units = await findUnitsByIds(ex, rows.map((r) => r.managingUnitId));
-  const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
   const calendar = await loadWorkingCalendar(ex);
   return {
     items: rows.map((r) => ({
@@ -132,7 +127,7 @@ export async function taskBoard(ex: Executor, ctx: RequestContext, q: { dueWithi
   const asOf = q.asOf ?? todayInVietnam();
   const scope = await workScope(ex, actor);
   const { rows } = await findTasks(ex, { ...scope, statuses: ['draft', 'submitted', 'returned'] }, 'updated', 1, BOARD_LIMIT);
-  const orgs = await orgRefs(ex, rows.map((r) => r.leadOrganizationId));
+  const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
   const calendar = await loadWorkingCalendar(ex);
   const items = rows.map((r): TaskBoardItem & { late: boolean } => {
     const d = ongoingDeadline(r, calendar, asOf);
@@ -174,7 +169,7 @@ async function validate(ex: Executor, merged: TaskFields): Promise<void> {
   ]);
   // the registering unit must exist now: tasks of a merged province register at its successor
   await assertUnitValidOn(ex, merged.managingUnitId, todayInVietnam(), LEVEL_UNIT_KINDS[merged.levelCode] ?? [], 'managingUnitId');
-  if ((await orgRefs(ex, [merged.leadOrganizationId])).size === 0) throw fieldError('VALIDATION_FAILED', 'leadOrganizationId', 'Unknown organization');
+  if ((await findOrganizationRefs(ex, [merged.leadOrganizationId])).size === 0) throw fieldError('VALIDATION_FAILED', 'leadOrganizationId', 'Unknown organization');
   const researcherIds = [merged.piResearcherId, ...(merged.members ?? []).map((m) => m.researcherId)].filter((v): v is string => typeof v === 'string');
   if (researcherIds.length) {
     const found = await ex.select({ id: researcher.id }).from(researcher).where(inArray(researcher.id, researcherIds));
