@@ -413,12 +413,17 @@ export const task = pgTable(
     /** When the ongoing-task form was first sent: the legal deadline is judged on it, not on resubmissions. */
     firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Official (final-level) acceptance of the task, T1: starts the 30-working-day registration window and the 5 yearly application reports. */
+    acceptedOn: date('accepted_on', { mode: 'string' }),
+    acceptanceDecisionNo: text('acceptance_decision_no'),
+    acceptanceRating: text('acceptance_rating', { enum: ['excellent', 'pass', 'fail'] }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     unique('task_code_uq').on(t.code),
+    check('task_acceptance_rating_ck', sql`${t.acceptanceRating} IS NULL OR ${t.acceptanceRating} IN ('excellent','pass','fail')`),
     foreignKey({ name: 'task_managing_unit_id_fkey', columns: [t.managingUnitId], foreignColumns: [orgUnit.id] }),
     foreignKey({ name: 'task_lead_organization_id_fkey', columns: [t.leadOrganizationId], foreignColumns: [organization.id] }),
     foreignKey({ name: 'task_pi_researcher_id_fkey', columns: [t.piResearcherId], foreignColumns: [researcher.id] }),
@@ -482,5 +487,276 @@ export const storedFile = pgTable(
     check('stored_file_access_tier_ck', sql`${t.accessTier} IN ('public_metadata','public_fulltext','focal_fulltext','restricted')`),
     index('stored_file_sha256_idx').on(t.sha256),
     index('stored_file_organization_idx').on(t.organizationId),
+  ],
+);
+
+/** A published edition of a task's record: revision 1 at publication, then one per applied change (Mẫu 3). */
+export const taskRevision = pgTable(
+  'task_revision',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id').notNull(),
+    revision: integer('revision').notNull(),
+    /** The task's fields (and member names) as of this revision. */
+    snapshot: jsonb('snapshot').notNull(),
+    changeId: uuid('change_id'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('task_revision_task_revision_uq').on(t.taskId, t.revision),
+    foreignKey({ name: 'task_revision_task_id_fkey', columns: [t.taskId], foreignColumns: [task.id] }).onDelete('cascade'),
+    foreignKey({ name: 'task_revision_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
+  ],
+);
+
+/** An approved change to a running task (phiếu cập nhật, Mẫu 3): sent to the focal point, applied or returned. */
+export const taskChange = pgTable(
+  'task_change',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id').notNull(),
+    status: text('status', { enum: ['submitted', 'applied', 'returned'] }).notNull(),
+    /** The changed fields with their new values (a partial task record). */
+    changes: jsonb('changes').notNull(),
+    reason: text('reason').notNull(),
+    decisionNo: text('decision_no').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    /** The task version the change was written against. */
+    baseVersion: integer('base_version').notNull(),
+    /** The revision the change produced once applied. */
+    revision: integer('revision'),
+    reviewComment: text('review_comment'),
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ name: 'task_change_task_id_fkey', columns: [t.taskId], foreignColumns: [task.id] }).onDelete('cascade'),
+    foreignKey({ name: 'task_change_submitted_by_fkey', columns: [t.submittedBy], foreignColumns: [appUser.id] }),
+    foreignKey({ name: 'task_change_reviewed_by_fkey', columns: [t.reviewedBy], foreignColumns: [appUser.id] }),
+    check('task_change_status_ck', sql`${t.status} IN ('submitted','applied','returned')`),
+    index('task_change_task_idx').on(t.taskId, t.submittedAt),
+  ],
+);
+
+/** The result-registration dossier of a task (Mẫu 5 and its documents), checked and registered by the competent focal point. */
+export const resultRegistration = pgTable(
+  'result_registration',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id').notNull(),
+    /** Where the result registers: the national agency for national tasks, otherwise the task's focal point. */
+    authorityUnitId: uuid('authority_unit_id').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'returned', 'registered'] }).notNull().default('draft'),
+    resultTitleVi: text('result_title_vi').notNull(),
+    resultTitleEn: text('result_title_en'),
+    abstractVi: text('abstract_vi').notNull(),
+    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    /** The products include a technological process: a technology description (Mẫu 8) is then required. */
+    hasTechnologyProcess: boolean('has_technology_process').notNull().default(false),
+    /** Who may read the full text of the deposited reports once registered. */
+    fullTextTier: text('full_text_tier', { enum: ['public_fulltext', 'focal_fulltext', 'restricted'] }).notNull().default('focal_fulltext'),
+    reviewComment: text('review_comment'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
+    registeredAt: timestamp('registered_at', { withTimezone: true }),
+    /** Archive number of the deposited result ("số hồ sơ lưu"), given at registration. */
+    archiveNo: text('archive_no'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('result_registration_task_uq').on(t.taskId),
+    unique('result_registration_archive_no_uq').on(t.archiveNo),
+    foreignKey({ name: 'result_registration_task_id_fkey', columns: [t.taskId], foreignColumns: [task.id] }),
+    foreignKey({ name: 'result_registration_authority_unit_id_fkey', columns: [t.authorityUnitId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'result_registration_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
+    check('result_registration_status_ck', sql`${t.status} IN ('draft','submitted','returned','registered')`),
+    check('result_registration_tier_ck', sql`${t.fullTextTier} IN ('public_fulltext','focal_fulltext','restricted')`),
+    index('result_registration_authority_idx').on(t.authorityUnitId, t.status),
+  ],
+);
+
+/** A document of a registration dossier. Files are never removed, only detached, so a returned dossier keeps them all. */
+export const registrationFile = pgTable(
+  'registration_file',
+  {
+    registrationId: uuid('registration_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    role: text('role', {
+      enum: ['registration_form', 'final_report', 'summary_report', 'data', 'acceptance_minutes', 'author_agreement', 'ip_application', 'technology_description', 'other'],
+    }).notNull(),
+    attachedBy: uuid('attached_by').notNull(),
+    attachedAt: timestamp('attached_at', { withTimezone: true }).notNull().defaultNow(),
+    detachedAt: timestamp('detached_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'registration_file_pkey', columns: [t.registrationId, t.fileId] }),
+    foreignKey({ name: 'registration_file_registration_id_fkey', columns: [t.registrationId], foreignColumns: [resultRegistration.id] }),
+    foreignKey({ name: 'registration_file_file_id_fkey', columns: [t.fileId], foreignColumns: [storedFile.id] }),
+    foreignKey({ name: 'registration_file_attached_by_fkey', columns: [t.attachedBy], foreignColumns: [appUser.id] }),
+  ],
+);
+
+/** The registration certificate of a result: one per result, never re-issued; copies are recorded separately. */
+export const certificate = pgTable(
+  'certificate',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    registrationId: uuid('registration_id').notNull(),
+    number: text('number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    authorityUnitId: uuid('authority_unit_id').notNull(),
+    /** Random code of the public verification URL. */
+    verificationCode: text('verification_code').notNull(),
+    signerName: text('signer_name').notNull(),
+    signerTitle: text('signer_title').notNull(),
+    status: text('status', { enum: ['valid', 'revoked'] }).notNull().default('valid'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by'),
+    revokeReason: text('revoke_reason'),
+    issuedBy: uuid('issued_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('certificate_registration_uq').on(t.registrationId),
+    unique('certificate_number_uq').on(t.number),
+    unique('certificate_verification_code_uq').on(t.verificationCode),
+    foreignKey({ name: 'certificate_registration_id_fkey', columns: [t.registrationId], foreignColumns: [resultRegistration.id] }),
+    foreignKey({ name: 'certificate_authority_unit_id_fkey', columns: [t.authorityUnitId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'certificate_issued_by_fkey', columns: [t.issuedBy], foreignColumns: [appUser.id] }),
+    foreignKey({ name: 'certificate_revoked_by_fkey', columns: [t.revokedBy], foreignColumns: [appUser.id] }),
+    check('certificate_status_ck', sql`${t.status} IN ('valid','revoked')`),
+    check('certificate_revocation_ck', sql`(${t.status} = 'revoked') = (${t.revokedAt} IS NOT NULL AND ${t.revokeReason} IS NOT NULL)`),
+  ],
+);
+
+/** The last certificate number used by an authority in a year. */
+export const certificateCounter = pgTable(
+  'certificate_counter',
+  {
+    authorityUnitId: uuid('authority_unit_id').notNull(),
+    year: integer('year').notNull(),
+    lastNo: integer('last_no').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'certificate_counter_pkey', columns: [t.authorityUnitId, t.year] }),
+    foreignKey({ name: 'certificate_counter_authority_unit_id_fkey', columns: [t.authorityUnitId], foreignColumns: [orgUnit.id] }),
+  ],
+);
+
+/** A certified copy of a certificate (bản sao), numbered per certificate. */
+export const certificateCopy = pgTable(
+  'certificate_copy',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    certificateId: uuid('certificate_id').notNull(),
+    copyNo: integer('copy_no').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    purpose: text('purpose'),
+    issuedBy: uuid('issued_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('certificate_copy_no_uq').on(t.certificateId, t.copyNo),
+    foreignKey({ name: 'certificate_copy_certificate_id_fkey', columns: [t.certificateId], foreignColumns: [certificate.id] }),
+    foreignKey({ name: 'certificate_copy_issued_by_fkey', columns: [t.issuedBy], foreignColumns: [appUser.id] }),
+  ],
+);
+
+/** A yearly report on the application of a task's results (Mẫu 12), years 1–5 after acceptance. */
+export const applicationReport = pgTable(
+  'application_report',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id').notNull(),
+    yearIndex: integer('year_index').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'returned', 'accepted'] }).notNull().default('draft'),
+    applicationStatus: text('application_status', { enum: ['applied', 'partly_applied', 'not_applied'] }).notNull(),
+    placesApplied: text('places_applied'),
+    scale: text('scale'),
+    economicEffect: text('economic_effect'),
+    socialEffect: text('social_effect'),
+    /** Revenue from the results in the year, million VND. */
+    revenue: numeric('revenue', { mode: 'number' }),
+    ipSummary: text('ip_summary'),
+    transferContracts: integer('transfer_contracts'),
+    /** Value of technology-transfer contracts, million VND. */
+    transferValue: numeric('transfer_value', { mode: 'number' }),
+    difficulties: text('difficulties'),
+    fileId: uuid('file_id'),
+    reviewComment: text('review_comment'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('application_report_task_year_uq').on(t.taskId, t.yearIndex),
+    foreignKey({ name: 'application_report_task_id_fkey', columns: [t.taskId], foreignColumns: [task.id] }),
+    foreignKey({ name: 'application_report_file_id_fkey', columns: [t.fileId], foreignColumns: [storedFile.id] }),
+    foreignKey({ name: 'application_report_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
+    check('application_report_year_ck', sql`${t.yearIndex} BETWEEN 1 AND 5`),
+    check('application_report_status_ck', sql`${t.status} IN ('draft','submitted','returned','accepted')`),
+    check('application_report_application_ck', sql`${t.applicationStatus} IN ('applied','partly_applied','not_applied')`),
+    check('application_report_amounts_ck', sql`coalesce(${t.revenue}, 0) >= 0 AND coalesce(${t.transferValue}, 0) >= 0 AND coalesce(${t.transferContracts}, 0) >= 0`),
+    index('application_report_status_idx').on(t.status),
+  ],
+);
+
+/** Outgoing messages (reminders). The dedupe key makes a reminder go out once per recipient, subject and due date. */
+export const notification = pgTable(
+  'notification',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    entityType: text('entity_type'),
+    entityId: uuid('entity_id'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('notification_dedupe_key_uq').on(t.dedupeKey),
+    check('notification_status_ck', sql`${t.status} IN ('pending','sent','failed')`),
+    index('notification_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** A bulk import of tasks from an XLSX or CSV file: validated whole, then written in one transaction. */
+export const taskImport = pgTable(
+  'task_import',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status', { enum: ['validating', 'importing', 'done', 'failed'] }).notNull(),
+    format: text('format', { enum: ['xlsx', 'csv'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    importedRows: integer('imported_rows').notNull().default(0),
+    /** Every bad row: [{ row, column, code, message }]. */
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ name: 'task_import_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
+    check('task_import_status_ck', sql`${t.status} IN ('validating','importing','done','failed')`),
+    check('task_import_format_ck', sql`${t.format} IN ('xlsx','csv')`),
+    index('task_import_created_by_idx').on(t.createdBy, t.createdAt),
   ],
 );

@@ -597,6 +597,12 @@ export const en: Translations = {
       task: 'S&T task',
       holiday_year: 'Holiday calendar',
       stored_file: 'Stored file',
+      task_change: 'Task change',
+      result_registration: 'Result registration',
+      certificate: 'Certificate',
+      application_report: 'Application report',
+      task_import: 'Task import',
+      notification: 'Notification',
     },
   },
   users: {

@@ -595,6 +595,12 @@ export const vi = {
       task: 'Nhiệm vụ KH&CN',
       holiday_year: 'Lịch nghỉ lễ, Tết',
       stored_file: 'Tệp lưu trữ',
+      task_change: 'Phiếu cập nhật nhiệm vụ',
+      result_registration: 'Hồ sơ đăng ký kết quả',
+      certificate: 'Giấy chứng nhận',
+      application_report: 'Báo cáo ứng dụng kết quả',
+      task_import: 'Nhập nhiệm vụ từ tệp',
+      notification: 'Thông báo, nhắc hạn',
     },
   },
   users: {

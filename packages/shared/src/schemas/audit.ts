@@ -15,6 +15,12 @@ export const AUDIT_ENTITY_TYPES = [
   'task',
   'holiday_year',
   'stored_file',
+  'task_change',
+  'result_registration',
+  'certificate',
+  'application_report',
+  'task_import',
+  'notification',
 ] as const;
 
 /** One audit entry: who changed what, when, with the values before and after. */
