@@ -27,6 +27,8 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.js';
 import { researcherRoutes } from './modules/researchers/researchers.routes.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
+import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 declare module 'fastify' {
@@ -114,6 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organizationRoutes);
       await api.register(researcherRoutes);
       await api.register(taskRoutes);
+      await api.register(registrationRoutes);
+      await api.register(certificateRoutes, { publicUrl: config.publicUrl });
       await api.register(classificationRoutes);
       await api.register(calendarRoutes);
       await api.register(fileRoutes, { storage, uploadMaxBytes: config.uploadMaxBytes });

@@ -12,4 +12,5 @@ export * from './schemas/audit.js';
 export * from './schemas/task.js';
 export * from './schemas/calendar.js';
 export * from './schemas/file.js';
+export * from './schemas/registration.js';
 export * from './calendar/index.js';

@@ -4,6 +4,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { queryRows } from '../lib/sql.js';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
 import { taskBody } from '../test-support/task-fixtures.js';
+import { completeDossier, publishedTask, uploadPdf } from '../test-support/registration-fixtures.js';
+import type { Certificate, Registration, TaskChange } from '@stinet/shared';
 import { anonymous, createTestApp, loginAs, multipartFile, type TestApp } from '../test-support/test-app.js';
 
 /**
@@ -29,7 +31,7 @@ interface Fixture {
 }
 
 /** Per-call preparation (e.g. a fresh task in the right state), passed to url and body. */
-type Prepared = { id: string; version: number };
+type Prepared = { id: string; version: number; extra?: string };
 
 interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -81,6 +83,37 @@ async function freshTask(f: Fixture, a: ActorKey, status: 'draft' | 'submitted')
   let task = (await t.app.inject({ method: 'POST', url: '/api/tasks', headers, payload: taskBody(f.hanoi, orgFor(f, a)) })).json() as Prepared;
   if (status === 'submitted') task = (await t.app.inject({ method: 'POST', url: `/api/tasks/${task.id}/submit`, headers, payload: { version: task.version } })).json() as Prepared;
   return { id: task.id, version: task.version };
+}
+
+/** A published task led by the actor's organization, optionally with its acceptance recorded (by the admin). */
+async function freshPublished(f: Fixture, a: ActorKey, accepted = false): Promise<Prepared> {
+  const task = await publishedTask(await loginAs(t.app, 'admin'), f.hanoi, orgFor(f, a), accepted ? { acceptedOn: '2026-11-02' } : {});
+  return { id: task.id, version: task.version };
+}
+
+/** A filed change of a published task. */
+async function freshChange(f: Fixture, a: ActorKey): Promise<Prepared> {
+  const admin = await loginAs(t.app, 'admin');
+  const task = await freshPublished(f, a);
+  const change = (await admin.post(`/api/tasks/${task.id}/changes`, { changes: { endDate: '2027-06-30' }, reason: 'Gia hạn', decisionNo: '9/QĐ', decisionDate: '2026-11-02' })).json() as TaskChange;
+  return { id: change.id, version: 0 };
+}
+
+/** A complete registration dossier of the actor's organization brought to a status by the admin; `extra` is one attached file (or the task id). */
+async function freshRegistration(f: Fixture, a: ActorKey, status: 'draft' | 'submitted' | 'registered'): Promise<Prepared & { reg: Registration }> {
+  const admin = await loginAs(t.app, 'admin');
+  const task = await freshPublished(f, a, true);
+  let reg = await completeDossier(admin, task.id, orgFor(f, a));
+  if (status !== 'draft') reg = (await admin.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+  if (status === 'registered') reg = (await admin.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+  return { id: reg.id, version: reg.version, extra: reg.files[0]?.file.id as string, reg };
+}
+
+/** An issued certificate (with one certified copy) of the actor's organization; `extra` is its verification code. */
+async function freshCertificate(f: Fixture, a: ActorKey): Promise<Prepared> {
+  const { reg } = await freshRegistration(f, a, 'registered');
+  const cert = (await (await loginAs(t.app, 'admin')).post(`/api/certificates/${reg.certificate?.id}/copies`, {})).json() as Certificate;
+  return { id: cert.id, version: 0, extra: cert.verificationCode };
 }
 
 const ROWS: Row[] = [
@@ -225,6 +258,73 @@ const ROWS: Row[] = [
     body: (_f, _a, p) => ({ decision: 'accept', version: p.version }),
     expect: unitManage(200),
   },
+  { method: 'POST', route: '/api/tasks/:id/acceptance', prepare: (f, a) => freshPublished(f, a), url: (_f, _a, p) => `/api/tasks/${p.id}/acceptance`, body: (_f, _a, p) => ({ acceptedOn: '2026-10-01', acceptanceRating: 'pass', version: p.version }), expect: orgEdit(200) },
+  { method: 'GET', route: '/api/tasks/:id/changes', prepare: (f, a) => freshPublished(f, a), url: (_f, _a, p) => `/api/tasks/${p.id}/changes`, expect: orgRead },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/changes',
+    prepare: (f, a) => freshPublished(f, a),
+    url: (_f, _a, p) => `/api/tasks/${p.id}/changes`,
+    body: () => ({ changes: { endDate: '2027-06-30' }, reason: 'Gia hạn', decisionNo: '9/QĐ', decisionDate: '2026-11-02' }),
+    expect: orgEdit(201),
+  },
+  { method: 'POST', route: '/api/task-changes/:id/review', prepare: (f, a) => freshChange(f, a), url: (_f, _a, p) => `/api/task-changes/${p.id}/review`, body: () => ({ decision: 'apply' }), expect: unitManage(200) },
+  { method: 'GET', route: '/api/tasks/:id/revisions', prepare: (f, a) => freshPublished(f, a), url: (_f, _a, p) => `/api/tasks/${p.id}/revisions`, expect: orgRead },
+  { method: 'GET', route: '/api/tasks/:id/revisions/diff', prepare: (f, a) => freshPublished(f, a), url: (_f, _a, p) => `/api/tasks/${p.id}/revisions/diff?from=1&to=1`, expect: orgRead },
+  { method: 'GET', route: '/api/results', url: () => '/api/results', expect: all(200) },
+  { method: 'GET', route: '/api/results/:id', prepare: (f, a) => freshRegistration(f, a, 'registered'), url: (_f, _a, p) => `/api/results/${p.id}`, expect: all(200) },
+  { method: 'GET', route: '/api/registrations/work', url: () => '/api/registrations/work', expect: staffOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id/registration',
+    prepare: async (f, a) => ({ id: (await freshRegistration(f, a, 'draft')).reg.task.id, version: 0 }),
+    url: (_f, _a, p) => `/api/tasks/${p.id}/registration`,
+    expect: orgRead,
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/registration',
+    prepare: (f, a) => freshPublished(f, a, true),
+    url: (_f, _a, p) => `/api/tasks/${p.id}/registration`,
+    body: () => ({ resultTitleVi: 'Kết quả nghiên cứu', abstractVi: 'Tóm tắt.' }),
+    expect: orgEdit(201),
+  },
+  { method: 'GET', route: '/api/registrations/:id', prepare: (f, a) => freshRegistration(f, a, 'draft'), url: (_f, _a, p) => `/api/registrations/${p.id}`, expect: orgRead },
+  {
+    method: 'PATCH',
+    route: '/api/registrations/:id',
+    prepare: (f, a) => freshRegistration(f, a, 'draft'),
+    url: (_f, _a, p) => `/api/registrations/${p.id}`,
+    body: (_f, _a, p) => ({ abstractVi: 'Tóm tắt đã sửa.', version: p.version }),
+    expect: orgEdit(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/registrations/:id/files',
+    prepare: async (f, a) => {
+      const reg = await freshRegistration(f, a, 'draft');
+      return { ...reg, extra: (await uploadPdf(await loginAs(t.app, 'admin'), orgFor(f, a), 'du-lieu.pdf')).id };
+    },
+    url: (_f, _a, p) => `/api/registrations/${p.id}/files`,
+    body: (_f, _a, p) => ({ fileId: p.extra, role: 'data' }),
+    expect: orgEdit(200),
+  },
+  { method: 'DELETE', route: '/api/registrations/:id/files/:fileId', prepare: (f, a) => freshRegistration(f, a, 'draft'), url: (_f, _a, p) => `/api/registrations/${p.id}/files/${p.extra}`, expect: orgEdit(200) },
+  { method: 'POST', route: '/api/registrations/:id/submit', prepare: (f, a) => freshRegistration(f, a, 'draft'), url: (_f, _a, p) => `/api/registrations/${p.id}/submit`, body: (_f, _a, p) => ({ version: p.version }), expect: orgEdit(200) },
+  {
+    method: 'POST',
+    route: '/api/registrations/:id/review',
+    prepare: (f, a) => freshRegistration(f, a, 'submitted'),
+    url: (_f, _a, p) => `/api/registrations/${p.id}/review`,
+    body: (_f, _a, p) => ({ decision: 'register', version: p.version }),
+    expect: unitManage(200),
+  },
+  { method: 'GET', route: '/api/certificates/verify/:code', prepare: (f, a) => freshCertificate(f, a), url: (_f, _a, p) => `/api/certificates/verify/${p.extra}`, expect: all(200) },
+  { method: 'GET', route: '/api/certificates/:id', prepare: (f, a) => freshCertificate(f, a), url: (_f, _a, p) => `/api/certificates/${p.id}`, expect: orgRead },
+  { method: 'GET', route: '/api/certificates/:id/pdf', prepare: (f, a) => freshCertificate(f, a), url: (_f, _a, p) => `/api/certificates/${p.id}/pdf`, expect: orgRead },
+  { method: 'POST', route: '/api/certificates/:id/copies', prepare: (f, a) => freshCertificate(f, a), url: (_f, _a, p) => `/api/certificates/${p.id}/copies`, body: () => ({ purpose: 'Hồ sơ khen thưởng' }), expect: unitManage(201) },
+  { method: 'GET', route: '/api/certificates/:id/copies/:copyNo/pdf', prepare: (f, a) => freshCertificate(f, a), url: (_f, _a, p) => `/api/certificates/${p.id}/copies/1/pdf`, expect: orgRead },
+  { method: 'POST', route: '/api/certificates/:id/revoke', prepare: (f, a) => freshCertificate(f, a), url: (_f, _a, p) => `/api/certificates/${p.id}/revoke`, body: () => ({ reason: 'Thu hồi thử.' }), expect: unitManage(200) },
 ];
 
 const USERNAMES: Record<Exclude<ActorKey, 'public'>, string> = {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
 import { taskBody } from '../test-support/task-fixtures.js';
+import { completeDossier, publishedTask, uploadPdf } from '../test-support/registration-fixtures.js';
+import type { Registration } from '@stinet/shared';
 import { anonymous, createTestApp, loginAs, multipartFile, type TestApp } from '../test-support/test-app.js';
 
 /**
@@ -23,6 +25,10 @@ const MARKERS = {
   draftTaskTitle: 'DE-TAI-NHAP-CHUA-CONG-BO-7777',
   restrictedFile: 'TEP-HAN-CHE-5150',
   restrictedFileName: 'ho-so-mat-6061.csv',
+  dossierFileName: 'bao-cao-tong-hop-mat-4242.pdf',
+  dossierReview: 'Y-KIEN-HO-SO-MAT-2323',
+  acceptanceDecision: 'QD-NGHIEM-THU-MAT-9191',
+  draftResultTitle: 'KET-QUA-NHAP-CHUA-DANG-KY-3535',
 } as const;
 
 let t: TestApp;
@@ -32,6 +38,8 @@ let focalPointId = '';
 let taskId = '';
 let draftTaskId = '';
 let fileId = '';
+let registrationId = '';
+let verificationCode = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -73,6 +81,22 @@ beforeAll(async () => {
   const file = await admin.request({ method: 'POST', url: `/api/files?organizationId=${orgId}&accessTier=restricted`, payload: upload.payload, headers: upload.headers });
   expect(file.statusCode).toBe(201);
   fileId = (file.json() as { id: string }).id;
+
+  // a registered result whose dossier was returned once, with a restricted file name, and a draft dossier
+  const accepted = (await admin.post(`/api/tasks/${taskId}/acceptance`, { acceptedOn: '2026-11-02', acceptanceRating: 'pass', acceptanceDecisionNo: MARKERS.acceptanceDecision, version: task.version })).json() as { version: number };
+  expect(accepted.version).toBeGreaterThan(task.version);
+  let reg = await completeDossier(admin, taskId, orgId);
+  const extra = await uploadPdf(admin, orgId, MARKERS.dossierFileName, 'restricted');
+  reg = (await admin.post(`/api/registrations/${reg.id}/files`, { fileId: extra.id, role: 'data' })).json() as Registration;
+  reg = (await admin.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+  reg = (await admin.post(`/api/registrations/${reg.id}/review`, { decision: 'return', comment: MARKERS.dossierReview, version: reg.version })).json() as Registration;
+  reg = (await admin.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+  reg = (await admin.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+  expect(reg.status).toBe('registered');
+  registrationId = reg.id;
+  verificationCode = reg.certificate?.verificationCode as string;
+  const other = await publishedTask(admin, hanoi, orgId, { acceptedOn: '2026-11-02' });
+  expect((await admin.post(`/api/tasks/${other.id}/registration`, { resultTitleVi: MARKERS.draftResultTitle, abstractVi: 'Tóm tắt.' })).statusCode).toBe(201);
 });
 afterAll(async () => {
   await t.close();
@@ -93,6 +117,10 @@ describe('restricted fields never reach public outputs', () => {
     expect(res).toContain(MARKERS.researcherEmail);
     expect(res).toContain('1977');
     expect(staff).toContain(MARKERS.staffEmail);
+    const dossier = (await admin.get(`/api/registrations/${registrationId}`)).body;
+    expect(dossier).toContain(MARKERS.dossierFileName);
+    expect((await admin.get(`/api/audit?entityType=result_registration&entityId=${registrationId}`)).body).toContain(MARKERS.dossierReview);
+    expect((await anonymous(t.app).get(`/api/results/${registrationId}`)).statusCode).toBe(200);
   });
 
   it('no anonymous GET shows them', async () => {
@@ -123,6 +151,12 @@ describe('restricted fields never reach public outputs', () => {
       '/api/tasks/board',
       `/api/files/${fileId}`,
       `/api/files/${fileId}/content`,
+      '/api/results',
+      '/api/results?pageSize=200',
+      `/api/results/${registrationId}`,
+      `/api/certificates/verify/${verificationCode}`,
+      `/api/registrations/${registrationId}`,
+      '/api/registrations/work',
     ];
     for (const url of PUBLIC_URLS) {
       const body = (await anonymous(t.app).get(url)).body;

@@ -11,6 +11,10 @@ import { queryRows } from './sql.js';
 
 /** Working days for the ongoing-task form after the contract (Decree 11/2014 Art 6, Circular 14/2014 Art 6). */
 export const ONGOING_TASK_WORKING_DAYS = 30;
+/** Result registration: the dossier is due within 30 working days of the official acceptance (TT 14/2014 as amended). */
+export const REGISTRATION_WORKING_DAYS = 30;
+/** Changes (Mẫu 3) reach the focal point within 15 working days of the approving decision (local practice). */
+export const CHANGE_WORKING_DAYS = 15;
 
 /** The built-in schedules: officially announced years, then provisional ones not yet verified. */
 export const BUILTIN_HOLIDAY_YEARS: Readonly<Record<number, HolidayCalendarYear>> = { ...OFFICIAL_HOLIDAY_YEARS, ...PROVISIONAL_HOLIDAY_YEARS };

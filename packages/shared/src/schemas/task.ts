@@ -59,8 +59,13 @@ const taskFields = {
 export const TaskCreate = z.strictObject({ ...taskFields, isStateSecret: z.boolean() });
 export type TaskCreate = z.infer<typeof TaskCreate>;
 
+/** The task fields without their defaults: in a partial body an absent field must stay absent, not become `[]`. */
+const taskFieldsNoDefaults = Object.fromEntries(Object.entries(taskFields).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v])) as {
+  [K in keyof typeof taskFields]: (typeof taskFields)[K] extends z.ZodDefault<infer T> ? T : (typeof taskFields)[K];
+};
+
 /** Body to change a task while it is a draft or returned; the version read is required. */
-export const TaskUpdate = z.strictObject(taskFields).partial().extend({ version: z.number().int().min(1) });
+export const TaskUpdate = z.strictObject(taskFieldsNoDefaults).partial().extend({ version: z.number().int().min(1) });
 export type TaskUpdate = z.infer<typeof TaskUpdate>;
 
 /** Body of a review decision by the focal point. */
@@ -137,11 +142,21 @@ export const TaskFull = z.object({
   reviewComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Official acceptance (T1), when recorded. */
+  acceptedOn: IsoDate.nullable(),
+  acceptanceDecisionNo: z.string().nullable(),
+  acceptanceRating: z.enum(['excellent', 'pass', 'fail']).nullable(),
+  /** Last day to submit the result-registration dossier: T1 + 30 working days. */
+  registrationDeadline: IsoDate.nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   canEdit: z.boolean(),
   canReview: z.boolean(),
+  /** The caller may file a change (Mẫu 3): the task is published and its result not yet registered. */
+  canChange: z.boolean(),
+  /** The caller may record the official acceptance. */
+  canRecordAcceptance: z.boolean(),
 });
 export type TaskFull = z.infer<typeof TaskFull>;
 
@@ -210,3 +225,99 @@ export const TaskBoardQuery = z.strictObject({
   dueWithinWorkingDays: z.coerce.number().int().min(1).max(60).default(5),
   asOf: IsoDate.optional(),
 });
+
+/** Ratings of an official acceptance. */
+export const ACCEPTANCE_RATINGS = ['excellent', 'pass', 'fail'] as const;
+
+/** Body to record the official (final-level) acceptance of a published task: T1 of the registration window. */
+export const TaskAcceptance = z.strictObject({
+  acceptedOn: IsoDate,
+  acceptanceDecisionNo: optionalText(100),
+  acceptanceRating: z.enum(ACCEPTANCE_RATINGS),
+  version: z.number().int().min(1),
+});
+export type TaskAcceptance = z.infer<typeof TaskAcceptance>;
+
+/** Fields a change (Mẫu 3) may touch: everything but the identity of the task and where it is registered. */
+export const TASK_CHANGEABLE_FIELDS = [
+  'titleVi', 'titleEn', 'formCode', 'programme', 'approvalDecisionNo', 'approvalDecisionDate', 'contractNo', 'contractDate',
+  'leadOrganizationId', 'piName', 'piResearcherId', 'members', 'fieldCodes2025', 'fieldCodes2008', 'seoCode', 'startDate', 'endDate',
+  'budgetTotal', 'budgetStateCentral', 'budgetStateLocal', 'budgetOther', 'objectives', 'content', 'methods', 'expectedProducts', 'applicationPlan',
+] as const;
+export type TaskChangeableField = (typeof TASK_CHANGEABLE_FIELDS)[number];
+
+const changeFields = Object.fromEntries(TASK_CHANGEABLE_FIELDS.map((k) => [k, taskFieldsNoDefaults[k]])) as { [K in TaskChangeableField]: (typeof taskFieldsNoDefaults)[K] };
+
+/** Body of a change to a published task (phiếu cập nhật, Mẫu 3): the new values, why, and the decision approving it. */
+export const TaskChangeCreate = z.strictObject({
+  changes: z.strictObject(changeFields).partial(),
+  reason: text(5000),
+  decisionNo: text(100),
+  decisionDate: IsoDate,
+});
+export type TaskChangeCreate = z.infer<typeof TaskChangeCreate>;
+
+/** The focal point applies a change to the record or returns it with comments. */
+export const TaskChangeReview = z.strictObject({
+  decision: z.enum(['apply', 'return']),
+  comment: optionalText(5000),
+});
+export type TaskChangeReview = z.infer<typeof TaskChangeReview>;
+
+/** One changed field: its value before and after. */
+export const FieldDiff = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export type FieldDiff = z.infer<typeof FieldDiff>;
+
+/** A change of a task as filed and reviewed. */
+export const TaskChange = z.object({
+  id: Uuid,
+  taskId: Uuid,
+  status: z.enum(['submitted', 'applied', 'returned']),
+  diff: z.array(FieldDiff),
+  reason: z.string(),
+  decisionNo: z.string(),
+  decisionDate: IsoDate,
+  /** Updates are due within 15 working days of the approving decision (local practice). */
+  dueDate: IsoDate,
+  isLate: z.boolean(),
+  revision: z.number().int().nullable(),
+  reviewComment: z.string().nullable(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  reviewedAt: z.string().nullable(),
+  canReview: z.boolean(),
+});
+export type TaskChange = z.infer<typeof TaskChange>;
+export const TaskChangeList = z.object({ items: z.array(TaskChange) });
+
+/** A published revision of a task (1 at publication, one more per applied change). */
+export const TaskRevision = z.object({
+  revision: z.number().int(),
+  createdAt: z.string(),
+  changeId: Uuid.nullable(),
+  reason: z.string().nullable(),
+  decisionNo: z.string().nullable(),
+});
+export const TaskRevisionList = z.object({ items: z.array(TaskRevision) });
+
+/** Query of a diff between two revisions. */
+export const TaskRevisionDiffQuery = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const TaskRevisionDiff = z.object({ from: z.number().int(), to: z.number().int(), diff: z.array(FieldDiff) });
+export type TaskRevisionDiff = z.infer<typeof TaskRevisionDiff>;
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)]));
+  return v ?? null;
+}
+
+/** Deep equality of two JSON values, ignoring object key order (jsonb reorders keys); null and undefined are equal. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/** The fields whose values differ between two snapshots of a task, in a stable order. */
+export function diffTaskSnapshots(before: Record<string, unknown>, after: Record<string, unknown>): FieldDiff[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.filter((k) => !sameValue(before[k], after[k])).map((k) => ({ field: k, before: before[k] ?? null, after: after[k] ?? null }));
+}

@@ -1,15 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FileUploadQuery, IdParams, StoredFile } from '@stinet/shared';
 import { AppError } from '../../errors.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { contextOf } from '../../http/context.js';
 import type { FileStorage } from '../../storage/file-storage.js';
 import { getFile, openFile, uploadFile } from './files.service.js';
-
-/** RFC 6266 / 5987 Content-Disposition with a UTF-8 file name and an ASCII fallback. */
-function contentDisposition(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Upload and download of stored files. */
 export const fileRoutes: FastifyPluginAsyncZod<{ storage: FileStorage; uploadMaxBytes: number }> = async (app, opts) => {

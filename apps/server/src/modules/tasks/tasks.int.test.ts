@@ -60,6 +60,14 @@ describe('ongoing task registration (Mẫu 1)', () => {
     expect(history.items.map((h) => h.action)).toEqual(['publish', 'submit', 'update', 'return', 'submit', 'create']);
   });
 
+  it('a partial edit leaves the fields it does not name alone (members and 2008 field codes included)', async () => {
+    const task = (await officer.post('/api/tasks', taskBody(hanoi, orgId))).json() as TaskFull;
+    const edited = (await officer.patch(`/api/tasks/${task.id}`, { methods: 'Phương pháp mới.', version: task.version })).json() as TaskFull;
+    expect(edited.members).toHaveLength(2);
+    expect(edited.fieldCodes2008).toEqual(['401']);
+    expect(edited.methods).toBe('Phương pháp mới.');
+  });
+
   it('refuses state-secret tasks and stores nothing', async () => {
     const before = await taskCount();
     const res = await officer.post('/api/tasks', taskBody(hanoi, orgId, { isStateSecret: true }));

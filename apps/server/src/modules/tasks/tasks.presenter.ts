@@ -1,5 +1,5 @@
 import { todayInVietnam, type TaskFull, type TaskPublic, type WorkingCalendar } from '@stinet/shared';
-import { ONGOING_TASK_WORKING_DAYS } from '../../lib/calendar.js';
+import { ONGOING_TASK_WORKING_DAYS, REGISTRATION_WORKING_DAYS } from '../../lib/calendar.js';
 import type { OrganizationRefRow } from '../organizations/organizations.repo.js';
 import type { OrgUnitRow } from '../org-units/org-units.repo.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
@@ -45,7 +45,7 @@ export function presentTaskFull(
   members: TaskMemberRow[],
   unit: OrgUnitRow,
   lead: OrgRef,
-  access: { canEdit: boolean; canReview: boolean },
+  access: { canEdit: boolean; canReview: boolean; canChange: boolean; canRecordAcceptance: boolean },
   calendar: WorkingCalendar,
 ): TaskFull {
   return {
@@ -85,10 +85,16 @@ export function presentTaskFull(
     reviewComment: row.reviewComment,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    acceptedOn: row.acceptedOn,
+    acceptanceDecisionNo: row.acceptanceDecisionNo,
+    acceptanceRating: row.acceptanceRating,
+    registrationDeadline: row.acceptedOn ? calendar.addWorkingDays(row.acceptedOn, REGISTRATION_WORKING_DAYS) : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     canEdit: access.canEdit,
     canReview: access.canReview,
+    canChange: access.canChange,
+    canRecordAcceptance: access.canRecordAcceptance,
   };
 }

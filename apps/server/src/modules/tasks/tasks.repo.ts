@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { task, taskMember } from '../../db/schema.js';
+import { resultRegistration, task, taskMember, taskRevision } from '../../db/schema.js';
+import { TASK_CHANGEABLE_FIELDS } from '@stinet/shared';
 import type { Executor } from '../../db/types.js';
 import { containsFolded, listOrder, type ListSort } from '../../lib/sql.js';
 
@@ -14,6 +15,11 @@ export interface TaskFilter {
   managingUnitIds?: string[] | undefined;
   leadOrganizationId?: string | undefined;
   fieldCode?: string | undefined;
+}
+
+/** The SQL condition of a task filter (shared by the paged lists and the exports). */
+export function taskFilterWhere(f: TaskFilter): SQL | undefined {
+  return where(f);
 }
 
 function where(f: TaskFilter): SQL | undefined {
@@ -66,4 +72,30 @@ export async function updateTaskVersioned(ex: Executor, id: string, expectedVers
     .where(and(eq(task.id, id), eq(task.version, expectedVersion)))
     .returning();
   return rows[0];
+}
+
+/** The status of a task's registration dossier, if it has one. */
+export async function findRegistrationStatus(ex: Executor, taskId: string): Promise<(typeof resultRegistration.$inferSelect)['status'] | undefined> {
+  return (await ex.select({ status: resultRegistration.status }).from(resultRegistration).where(eq(resultRegistration.taskId, taskId)).limit(1))[0]?.status;
+}
+
+/** The changeable fields of a task (and its team) as a plain record: what revisions store and diffs compare. */
+export function taskSnapshot(row: TaskRow, members: Pick<TaskMemberRow, 'fullName' | 'researcherId' | 'role'>[]): Record<string, unknown> {
+  const snap: Record<string, unknown> = {};
+  const rec = row as unknown as Record<string, unknown>;
+  for (const k of TASK_CHANGEABLE_FIELDS) snap[k] = k === 'members' ? members.map((m) => ({ fullName: m.fullName, researcherId: m.researcherId, role: m.role })) : (rec[k] ?? null);
+  return snap;
+}
+
+/** Row type of a revision. */
+export type TaskRevisionRow = typeof taskRevision.$inferSelect;
+
+/** Stores a revision. */
+export async function insertRevision(ex: Executor, values: typeof taskRevision.$inferInsert): Promise<TaskRevisionRow> {
+  return (await ex.insert(taskRevision).values(values).returning())[0] as TaskRevisionRow;
+}
+
+/** The revisions of a task, oldest first. */
+export async function findRevisions(ex: Executor, taskId: string): Promise<TaskRevisionRow[]> {
+  return ex.select().from(taskRevision).where(eq(taskRevision.taskId, taskId)).orderBy(asc(taskRevision.revision));
 }

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditPage, IdParams, PageQuery, TaskCreate, TaskFull, TaskListQuery, TaskPage, TaskPublic, TaskReview, TaskSubmit, TaskUpdate, TaskWorkPage, TaskWorkQuery, TaskBoard, TaskBoardQuery } from '@stinet/shared';
+import { AuditPage, IdParams, PageQuery, TaskAcceptance, TaskChange, TaskChangeCreate, TaskChangeList, TaskChangeReview, TaskRevisionDiff, TaskRevisionDiffQuery, TaskRevisionList, TaskCreate, TaskFull, TaskListQuery, TaskPage, TaskPublic, TaskReview, TaskSubmit, TaskUpdate, TaskWorkPage, TaskWorkQuery, TaskBoard, TaskBoardQuery } from '@stinet/shared';
 import { contextOf } from '../../http/context.js';
-import { createTask, getPublishedTask, getTaskFull, listPublishedTasks, listWork, reviewTask, submitTask, taskBoard, taskHistory, updateTask } from './tasks.service.js';
+import { createChange, diffRevisions, listChanges, listRevisions, reviewChange } from './task-changes.service.js';
+import { createTask, getPublishedTask, getTaskFull, listPublishedTasks, listWork, recordAcceptance, reviewTask, submitTask, taskBoard, taskHistory, updateTask } from './tasks.service.js';
 
 /** Routes of the S&T task registry (ongoing tasks, form Mẫu 1). */
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -45,5 +46,29 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/tasks/:id/review', {
     schema: { tags, summary: 'Accept (publish) or return a submitted task with comments (focal point)', params: IdParams, body: TaskReview, response: { 200: TaskFull } },
     handler: (req) => reviewTask(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.post('/tasks/:id/acceptance', {
+    schema: { tags, summary: 'Record the official acceptance (T1) of a published task; starts the registration window', params: IdParams, body: TaskAcceptance, response: { 200: TaskFull } },
+    handler: (req) => recordAcceptance(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.get('/tasks/:id/changes', {
+    schema: { tags, summary: 'Changes filed for a task (Mẫu 3), newest first', params: IdParams, response: { 200: TaskChangeList } },
+    handler: (req) => listChanges(app.db, contextOf(req), req.params.id),
+  });
+  app.post('/tasks/:id/changes', {
+    schema: { tags, summary: 'File an approved change to a published task (Mẫu 3) with its reason and decision', params: IdParams, body: TaskChangeCreate, response: { 201: TaskChange } },
+    handler: async (req, reply) => reply.status(201).send(await createChange(app.db, contextOf(req), req.params.id, req.body)),
+  });
+  app.post('/task-changes/:id/review', {
+    schema: { tags, summary: 'Apply a filed change (a new revision) or return it with a comment (focal point)', params: IdParams, body: TaskChangeReview, response: { 200: TaskChange } },
+    handler: (req) => reviewChange(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.get('/tasks/:id/revisions', {
+    schema: { tags, summary: 'Published revisions of a task', params: IdParams, response: { 200: TaskRevisionList } },
+    handler: (req) => listRevisions(app.db, contextOf(req), req.params.id),
+  });
+  app.get('/tasks/:id/revisions/diff', {
+    schema: { tags, summary: 'Fields that differ between two revisions', params: IdParams, querystring: TaskRevisionDiffQuery, response: { 200: TaskRevisionDiff } },
+    handler: (req) => diffRevisions(app.db, contextOf(req), req.params.id, req.query.from, req.query.to),
   });
 };

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { todayInVietnam, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
+import { todayInVietnam, type TaskAcceptance, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
 import { researcher } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
@@ -15,10 +15,10 @@ import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-
 import { assertUnitValidOn } from '../org-units/org-units.service.js';
 import { ongoingDeadline, presentTaskFull, presentTaskPublic, type OrgRef } from './tasks.presenter.js';
 import { loadWorkingCalendar } from '../../lib/calendar.js';
-import { findMembers, findTaskById, findTasks, insertTask, replaceMembers, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
+import { findMembers, findRegistrationStatus, findTaskById, findTasks, insertRevision, insertTask, replaceMembers, taskSnapshot, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
 
 /** Which kind of unit registers a task of each level (TT 14/2014 Art 11): national tasks at the national agency. */
-const LEVEL_UNIT_KINDS: Record<string, OrgUnitRow['kind'][]> = {
+export const LEVEL_UNIT_KINDS: Record<string, OrgUnitRow['kind'][]> = {
   QG: ['national'],
   BO: ['ministry'],
   TINH: ['province'],
@@ -34,20 +34,37 @@ export interface TaskAccess {
   canEdit: boolean;
   canSubmit: boolean;
   canReview: boolean;
+  /** File a change (Mẫu 3): published and the result not yet registered. */
+  canChange: boolean;
+  /** Record the official acceptance: published and no dossier sent yet. */
+  canRecordAcceptance: boolean;
+  /** Manages the task's unit (reviews changes). */
+  manages: boolean;
 }
 
 /** Scope rules: the registering unit's focal officer (and the national admin) manage and review; the lead organization's reporter prepares and submits; reviewers read. */
 export async function taskAccess(ex: Executor, actor: AuthUser | null, row: TaskRow): Promise<TaskAccess> {
-  const none = { canRead: false, canEdit: false, canSubmit: false, canReview: false };
+  const none = { canRead: false, canEdit: false, canSubmit: false, canReview: false, canChange: false, canRecordAcceptance: false, manages: false };
   if (!actor) return none;
   const editable = EDITABLE.includes(row.status);
+  const registration = row.status === 'published' ? await findRegistrationStatus(ex, row.id) : undefined;
+  const changeable = row.status === 'published' && registration !== 'registered';
+  const acceptable = row.status === 'published' && (registration === undefined || registration === 'draft' || registration === 'returned');
   if (actor.role === 'org_reporter') {
     const own = actor.organizationId === row.leadOrganizationId;
-    return { canRead: own, canEdit: own && editable, canSubmit: own && editable, canReview: false };
+    return { ...none, canRead: own, canEdit: own && editable, canSubmit: own && editable, canChange: own && changeable, canRecordAcceptance: own && acceptable };
   }
   if (actor.role === 'reviewer') return { ...none, canRead: await canReadUnit(ex, actor, row.managingUnitId) };
   const manages = await canManageUnit(ex, actor, row.managingUnitId);
-  return { canRead: manages, canEdit: manages && editable, canSubmit: manages && editable, canReview: manages && row.status === 'submitted' };
+  return {
+    canRead: manages,
+    canEdit: manages && editable,
+    canSubmit: manages && editable,
+    canReview: manages && row.status === 'submitted',
+    canChange: manages && changeable,
+    canRecordAcceptance: manages && acceptable,
+    manages,
+  };
 }
 
 /** Public list: published tasks only, public fields only. */
@@ -70,7 +87,8 @@ async function present(ex: Executor, row: TaskRow, access: TaskAccess): Promise<
   return presentTaskFull(row, await findMembers(ex, row.id), unit, lead, access, await loadWorkingCalendar(ex));
 }
 
-async function loadReadable(ex: Executor, ctx: RequestContext, id: string): Promise<{ row: TaskRow; access: TaskAccess }> {
+/** Loads a task the caller may read, with what they may do with it. */
+export async function loadReadable(ex: Executor, ctx: RequestContext, id: string): Promise<{ row: TaskRow; access: TaskAccess }> {
   const actor = requireActor(ctx);
   const row = await findTaskById(ex, id);
   if (!row) throw notFound('task');
@@ -86,7 +104,7 @@ export async function getTaskFull(ex: Executor, ctx: RequestContext, id: string)
 }
 
 /** The part of the task registry an actor works on: their units' tasks, or their organization's. */
-async function workScope(ex: Executor, actor: AuthUser): Promise<{ managingUnitIds?: string[]; leadOrganizationId?: string }> {
+export async function workScope(ex: Executor, actor: AuthUser): Promise<{ managingUnitIds?: string[]; leadOrganizationId?: string }> {
   if (actor.role === 'org_reporter') return { leadOrganizationId: actor.organizationId ?? '00000000-0000-0000-0000-000000000000' };
   if (actor.role === 'focal_officer' || (actor.role === 'reviewer' && actor.scopeUnitId)) return { managingUnitIds: [...(await unitScopeIds(ex, actor.scopeUnitId as string))] };
   return {};
@@ -152,9 +170,15 @@ export async function taskBoard(ex: Executor, ctx: RequestContext, q: { dueWithi
   };
 }
 
-type TaskFields = Omit<TaskCreate, 'isStateSecret'>;
+/** The fields of a task record as entered (without the state-secret declaration). */
+export type TaskFields = Omit<TaskCreate, 'isStateSecret'>;
 
-async function validate(ex: Executor, merged: TaskFields): Promise<void> {
+/**
+ * The business rules of a task record: dates, budget parts, code lists, the level ↔ registering-unit rule, the
+ * lead organization and linked researchers. Changes to a running task skip the unit check (the unit is not
+ * changeable, and a merged province's tasks keep their record).
+ */
+export async function validateTask(ex: Executor, merged: TaskFields, opts: { checkUnit: boolean } = { checkUnit: true }): Promise<void> {
   if (merged.endDate < merged.startDate) throw fieldError('INVALID_DATE_RANGE', 'endDate', 'endDate is before startDate');
   const parts = [merged.budgetStateCentral, merged.budgetStateLocal, merged.budgetOther].filter((v): v is number => typeof v === 'number');
   if (typeof merged.budgetTotal === 'number' && parts.reduce((a, b) => a + b, 0) > merged.budgetTotal + 1e-6) {
@@ -168,7 +192,7 @@ async function validate(ex: Executor, merged: TaskFields): Promise<void> {
     ...(merged.fieldCodes2008 ?? []).map((c, i) => ({ path: `fieldCodes2008.${i}`, scheme: 'FOS2008', code: c })),
   ]);
   // the registering unit must exist now: tasks of a merged province register at its successor
-  await assertUnitValidOn(ex, merged.managingUnitId, todayInVietnam(), LEVEL_UNIT_KINDS[merged.levelCode] ?? [], 'managingUnitId');
+  if (opts.checkUnit) await assertUnitValidOn(ex, merged.managingUnitId, todayInVietnam(), LEVEL_UNIT_KINDS[merged.levelCode] ?? [], 'managingUnitId');
   if ((await findOrganizationRefs(ex, [merged.leadOrganizationId])).size === 0) throw fieldError('VALIDATION_FAILED', 'leadOrganizationId', 'Unknown organization');
   const researcherIds = [merged.piResearcherId, ...(merged.members ?? []).map((m) => m.researcherId)].filter((v): v is string => typeof v === 'string');
   if (researcherIds.length) {
@@ -188,7 +212,7 @@ export async function createTask(db: Db, ctx: RequestContext, input: TaskCreate)
   if (input.isStateSecret) throw new AppError('SECRET_TASK_REFUSED');
   const { isStateSecret: _secret, members, ...fields } = input;
   return db.transaction(async (tx) => {
-    await validate(tx, input);
+    await validateTask(tx, input);
     if (!(await mayCreate(tx, actor, input))) throw new AppError('OUT_OF_SCOPE');
     const row = await insertTask(tx, { ...(definedOnly(fields) as typeof fields), status: 'draft' });
     await replaceMembers(tx, row.id, members);
@@ -215,7 +239,7 @@ export async function updateTask(db: Db, ctx: RequestContext, id: string, input:
       ...(definedOnly(changes) as Partial<TaskFields>),
       members: members ?? beforeMembers.map((m) => ({ fullName: m.fullName, researcherId: m.researcherId, role: m.role })),
     };
-    await validate(tx, merged);
+    await validateTask(tx, merged);
     if ((changes.managingUnitId || changes.leadOrganizationId) && !(await mayCreate(tx, actor, merged))) throw new AppError('OUT_OF_SCOPE');
     const after = await updateTaskVersioned(tx, id, version, definedOnly(changes));
     if (!after) throw new AppError('VERSION_CONFLICT');
@@ -269,12 +293,38 @@ export async function reviewTask(db: Db, ctx: RequestContext, id: string, input:
       ...(accepted ? { publishedAt: new Date() } : {}),
     });
     if (!after) throw new AppError('VERSION_CONFLICT');
+    if (accepted) await insertRevision(tx, { taskId: id, revision: 1, snapshot: taskSnapshot(after, await findMembers(tx, id)), createdBy: actor.id });
     await recordAudit(tx, ctx, {
       action: accepted ? 'publish' : 'return',
       entityType: 'task',
       entityId: id,
       before: { status: before.status, reviewComment: before.reviewComment },
       after: { status: after.status, reviewComment: after.reviewComment },
+    });
+    return present(tx, after, await taskAccess(tx, actor, after));
+  });
+}
+
+/** Records the official acceptance (T1) of a published task; it can be corrected until the dossier is sent. */
+export async function recordAcceptance(db: Db, ctx: RequestContext, id: string, input: TaskAcceptance): Promise<TaskFull> {
+  const actor = requireRole(ctx, 'national_admin', 'focal_officer', 'org_reporter');
+  if (input.acceptedOn > todayInVietnam()) throw fieldError('VALIDATION_FAILED', 'acceptedOn', 'The acceptance date is in the future');
+  return db.transaction(async (tx) => {
+    const before = await findTaskById(tx, id);
+    if (!before) throw notFound('task');
+    const access = await taskAccess(tx, actor, before);
+    if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+    if (!access.canRecordAcceptance) throw new AppError('INVALID_TRANSITION');
+    if (before.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    if (input.acceptedOn < before.startDate) throw fieldError('INVALID_DATE_RANGE', 'acceptedOn', 'The acceptance date is before the task started');
+    const after = await updateTaskVersioned(tx, id, input.version, { acceptedOn: input.acceptedOn, acceptanceDecisionNo: input.acceptanceDecisionNo ?? null, acceptanceRating: input.acceptanceRating });
+    if (!after) throw new AppError('VERSION_CONFLICT');
+    await recordAudit(tx, ctx, {
+      action: 'accept',
+      entityType: 'task',
+      entityId: id,
+      before: { acceptedOn: before.acceptedOn, acceptanceDecisionNo: before.acceptanceDecisionNo, acceptanceRating: before.acceptanceRating },
+      after: { acceptedOn: after.acceptedOn, acceptanceDecisionNo: after.acceptanceDecisionNo, acceptanceRating: after.acceptanceRating },
     });
     return present(tx, after, await taskAccess(tx, actor, after));
   });

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Certificate, CertificateVerification, Registration, TaskFull } from '@stinet/shared';
+import { queryRows } from '../../lib/sql.js';
+import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
+import { completeDossier, organizationOf, publishedTask, uploadPdf } from '../../test-support/registration-fixtures.js';
+import { anonymous, createTestApp, loginAs, type Client, type TestApp } from '../../test-support/test-app.js';
+import { extractPdfText } from '../../test-support/pdf-text.js';
+import { registrationNumbers } from './registrations.service.js';
+
+let t: TestApp;
+let hanoi: string;
+let officer: Client;
+let otherOfficer: Client;
+let reporter: Client;
+let admin: Client;
+let reporterOrg: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ PUBLIC_URL: 'https://stinet.example.vn' });
+  hanoi = (await unitByCode(t.app, 'province', '01')).id;
+  officer = await loginAs(t.app, 'officer.hanoi');
+  otherOfficer = await loginAs(t.app, 'officer.hcm');
+  reporter = await loginAs(t.app, 'reporter');
+  admin = await loginAs(t.app, 'admin');
+  reporterOrg = await organizationOf(t.handle.db, 'reporter');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const code = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
+const count = async (table: string) => (await queryRows<{ n: number }>(t.handle.db, sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]?.n ?? -1;
+
+describe('official acceptance', () => {
+  it('is recorded on published tasks only, not in the future, and sets the registration deadline', async () => {
+    const task = await publishedTask(officer, hanoi, reporterOrg);
+    const future = await officer.post(`/api/tasks/${task.id}/acceptance`, { acceptedOn: '2099-01-01', acceptanceRating: 'pass', version: task.version });
+    expect([future.statusCode, code(future)]).toEqual([400, 'VALIDATION_FAILED']);
+    const other = await otherOfficer.post(`/api/tasks/${task.id}/acceptance`, { acceptedOn: '2026-10-01', acceptanceRating: 'pass', version: task.version });
+    expect(other.statusCode).toBe(403);
+    const ok = await officer.post(`/api/tasks/${task.id}/acceptance`, { acceptedOn: '2026-10-01', acceptanceRating: 'excellent', version: task.version });
+    expect(ok.statusCode).toBe(200);
+    const full = ok.json() as TaskFull;
+    expect([full.acceptedOn, full.acceptanceRating]).toEqual(['2026-10-01', 'excellent']);
+    // 30 working days after Thu 1 Oct 2026, no holiday in between: Thu 12 Nov 2026
+    expect(full.registrationDeadline).toBe('2026-11-12');
+    const stale = await officer.post(`/api/tasks/${task.id}/acceptance`, { acceptedOn: '2026-10-02', acceptanceRating: 'pass', version: task.version });
+    expect(stale.statusCode).toBe(409);
+  });
+});
+
+describe('result registration (Mẫu 5) and the certificate', () => {
+  it('runs draft → incomplete refused → submitted → returned → resubmitted with all files kept → registered, once', async () => {
+    const task = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-11-02' });
+    // a dossier needs an accepted task
+    const unaccepted = await publishedTask(officer, hanoi, reporterOrg);
+    const early = await reporter.post(`/api/tasks/${unaccepted.id}/registration`, { resultTitleVi: 'Kết quả', abstractVi: 'Tóm tắt' });
+    expect([early.statusCode, code(early)]).toEqual([409, 'TASK_NOT_ACCEPTED']);
+
+    const opened = await reporter.post(`/api/tasks/${task.id}/registration`, { resultTitleVi: 'Giống lúa chịu mặn ĐT-01', abstractVi: 'Tóm tắt kết quả.', hasTechnologyProcess: true });
+    expect(opened.statusCode).toBe(201);
+    let reg = opened.json() as Registration;
+    expect(reg.status).toBe('draft');
+    expect(reg.authorityUnit.id).toBe(hanoi);
+    expect(reg.missingRoles.sort()).toEqual(['acceptance_minutes', 'final_report', 'registration_form', 'summary_report', 'technology_description']);
+    const twice = await reporter.post(`/api/tasks/${task.id}/registration`, { resultTitleVi: 'X', abstractVi: 'Y' });
+    expect(twice.statusCode).toBe(409);
+
+    // files of another organization cannot be attached
+    const stranger = await officer.post('/api/organizations', organizationBody(hanoi));
+    const foreignFile = await uploadPdf(officer, (stranger.json() as { id: string }).id, 'foreign.pdf');
+    const foreign = await reporter.post(`/api/registrations/${reg.id}/files`, { fileId: foreignFile.id, role: 'final_report' });
+    expect(foreign.statusCode).toBe(400);
+
+    for (const role of ['registration_form', 'final_report', 'summary_report'] as const) {
+      const file = await uploadPdf(reporter, reporterOrg, `${role}.pdf`);
+      reg = (await reporter.post(`/api/registrations/${reg.id}/files`, { fileId: file.id, role })).json() as Registration;
+    }
+    const incomplete = await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version });
+    expect([incomplete.statusCode, code(incomplete)]).toEqual([422, 'DOSSIER_INCOMPLETE']);
+    expect(JSON.stringify(incomplete.json())).toContain('acceptance_minutes');
+    expect((await reporter.get(`/api/registrations/${reg.id}`)).json()).toMatchObject({ status: 'draft' });
+
+    for (const role of ['acceptance_minutes', 'technology_description'] as const) {
+      const file = await uploadPdf(reporter, reporterOrg, `${role}.pdf`);
+      reg = (await reporter.post(`/api/registrations/${reg.id}/files`, { fileId: file.id, role })).json() as Registration;
+    }
+    expect(reg.missingRoles).toEqual([]);
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    expect(reg.status).toBe('submitted');
+    expect(reg.isLate).toBe(false);
+
+    // the reporter cannot register their own dossier, another province's officer cannot touch it
+    expect((await reporter.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).statusCode).toBe(403);
+    expect((await otherOfficer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).statusCode).toBe(403);
+    expect((await otherOfficer.get(`/api/registrations/${reg.id}`)).statusCode).toBe(403);
+    // a submitted dossier is not editable
+    expect((await reporter.patch(`/api/registrations/${reg.id}`, { abstractVi: 'Sửa', version: reg.version })).statusCode).toBe(409);
+
+    const noComment = await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'return', version: reg.version });
+    expect(noComment.statusCode).toBe(400);
+    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'return', comment: 'Thiếu chữ ký trên biên bản nghiệm thu.', version: reg.version })).json() as Registration;
+    expect([reg.status, reg.reviewComment]).toEqual(['returned', 'Thiếu chữ ký trên biên bản nghiệm thu.']);
+
+    // the organization replaces the minutes: the old file is detached, not lost
+    const oldMinutes = reg.files.find((f) => f.role === 'acceptance_minutes')?.file.id as string;
+    reg = (await reporter.delete(`/api/registrations/${reg.id}/files/${oldMinutes}`)).json() as Registration;
+    expect(reg.missingRoles).toEqual(['acceptance_minutes']);
+    const newMinutes = await uploadPdf(reporter, reporterOrg, 'bien-ban-nghiem-thu-co-chu-ky.pdf');
+    reg = (await reporter.post(`/api/registrations/${reg.id}/files`, { fileId: newMinutes.id, role: 'acceptance_minutes' })).json() as Registration;
+    expect(reg.files).toHaveLength(6);
+    expect(reg.files.filter((f) => f.detachedAt !== null).map((f) => f.file.id)).toEqual([oldMinutes]);
+    const oldContent = await reporter.get(`/api/files/${oldMinutes}/content`);
+    expect(oldContent.statusCode).toBe(200);
+
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    const stale = await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version - 1 });
+    expect(stale.statusCode).toBe(409);
+    const certsBefore = await count('certificate');
+    const registered = await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version, signerName: 'Nguyễn Thị Lan', signerTitle: 'GIÁM ĐỐC' });
+    expect(registered.statusCode).toBe(200);
+    reg = registered.json() as Registration;
+    expect(reg.status).toBe('registered');
+    expect(reg.archiveNo).toMatch(/^2026-01-\d{4}\/KQNC$/);
+    expect(reg.certificate?.number).toMatch(/^\d{4}\/2026\/GCN-01$/);
+    expect(await count('certificate')).toBe(certsBefore + 1);
+
+    // never twice; the dossier is frozen
+    const again = await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version });
+    expect([again.statusCode, code(again)]).toEqual([409, 'ALREADY_REGISTERED']);
+    expect(code(await reporter.post(`/api/registrations/${reg.id}/files`, { fileId: newMinutes.id, role: 'other' }))).toBe('ALREADY_REGISTERED');
+    expect(await count('certificate')).toBe(certsBefore + 1);
+    // a registered task takes no more changes
+    const full = (await officer.get(`/api/tasks/${task.id}/full`)).json() as TaskFull;
+    expect(full.canChange).toBe(false);
+    const change = await officer.post(`/api/tasks/${task.id}/changes`, { changes: { endDate: '2026-12-31' }, reason: 'Gia hạn', decisionNo: '1/QĐ', decisionDate: '2026-11-01' });
+    expect([change.statusCode, code(change)]).toEqual([409, 'INVALID_TRANSITION']);
+
+    // the certificate: PDF for the organization, public verification, copies, revocation
+    const certId = reg.certificate?.id as string;
+    const cert = (await reporter.get(`/api/certificates/${certId}`)).json() as Certificate;
+    expect(cert.verificationUrl).toBe(`https://stinet.example.vn/verify/${cert.verificationCode}`);
+    expect(cert.canManage).toBe(false);
+    const pdf = await reporter.get(`/api/certificates/${certId}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await extractPdfText(pdf.rawPayload);
+    expect(text).toContain(cert.number);
+    expect(text).toContain('Giống lúa chịu mặn ĐT-01');
+    expect(text).toContain('Nguyễn Thị Lan');
+    expect(text).not.toContain('BẢN SAO');
+    expect((await otherOfficer.get(`/api/certificates/${certId}/pdf`)).statusCode).toBe(403);
+    expect((await anonymous(t.app).get(`/api/certificates/${certId}/pdf`)).statusCode).toBe(401);
+
+    const verify = await anonymous(t.app).get(`/api/certificates/verify/${cert.verificationCode}`);
+    expect(verify.statusCode).toBe(200);
+    expect(verify.json()).toMatchObject({ valid: true, status: 'valid', number: cert.number, taskCode: task.code });
+    expect((await anonymous(t.app).get('/api/certificates/verify/AAAAAAAAAAAAAAAA')).statusCode).toBe(404);
+
+    expect((await reporter.post(`/api/certificates/${certId}/copies`, { purpose: 'Hồ sơ xét chức danh' })).statusCode).toBe(403);
+    const copied = (await officer.post(`/api/certificates/${certId}/copies`, { purpose: 'Hồ sơ xét chức danh' })).json() as Certificate;
+    expect(copied.copies.map((c) => c.copyNo)).toEqual([1]);
+    const copyPdf = await reporter.get(`/api/certificates/${certId}/copies/1/pdf`);
+    expect(copyPdf.statusCode).toBe(200);
+    const copyText = await extractPdfText(copyPdf.rawPayload);
+    expect(copyText).toContain('BẢN SAO');
+    expect(copyText).toContain(cert.number);
+    expect((await reporter.get(`/api/certificates/${certId}/copies/2/pdf`)).statusCode).toBe(404);
+
+    expect((await otherOfficer.post(`/api/certificates/${certId}/revoke`, { reason: 'x' })).statusCode).toBe(403);
+    const revoked = (await officer.post(`/api/certificates/${certId}/revoke`, { reason: 'Kết quả trùng lặp với nhiệm vụ đã đăng ký.' })).json() as Certificate;
+    expect(revoked.status).toBe('revoked');
+    const after = (await anonymous(t.app).get(`/api/certificates/verify/${cert.verificationCode}`)).json() as CertificateVerification;
+    expect([after.valid, after.status, after.revokeReason]).toEqual([false, 'revoked', 'Kết quả trùng lặp với nhiệm vụ đã đăng ký.']);
+    expect(code(await officer.post(`/api/certificates/${certId}/revoke`, { reason: 'again' }))).toBe('CERTIFICATE_REVOKED');
+    expect(code(await officer.post(`/api/certificates/${certId}/copies`, {}))).toBe('CERTIFICATE_REVOKED');
+    const revokedText = await extractPdfText((await reporter.get(`/api/certificates/${certId}/pdf`)).rawPayload);
+    expect(revokedText).toContain('THU HỒI');
+
+    const history = (await admin.get(`/api/audit?entityType=certificate&entityId=${certId}`)).json() as { items: { action: string }[] };
+    expect(history.items.map((h) => h.action)).toEqual(['revoke', 'copy', 'issue']);
+  });
+
+  it('registers national-level tasks at the national agency, and lists registered results publicly without the dossier', async () => {
+    const national = (await unitByCode(t.app, 'national', 'CTTK')).id;
+    const task = await publishedTask(admin, national, reporterOrg, { acceptedOn: '2026-10-20', overrides: { levelCode: 'QG' } });
+    let reg = await completeDossier(reporter, task.id, reporterOrg);
+    expect(reg.authorityUnit.id).toBe(national);
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    // the Hà Nội officer is not the registering authority of a national task
+    expect((await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).statusCode).toBe(403);
+    reg = (await admin.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    expect(reg.certificate?.number).toMatch(/GCN-CTTK$/);
+
+    const list = await anonymous(t.app).get(`/api/results?q=${encodeURIComponent(task.code)}`);
+    expect(list.statusCode).toBe(200);
+    const body = list.json() as { items: { id: string; certificateNumber: string }[] };
+    expect(body.items.map((i) => i.id)).toEqual([reg.id]);
+    const text = JSON.stringify(body);
+    for (const hidden of ['files', 'reviewComment', 'sha256', 'budget', 'contractNo', 'verificationCode']) expect(text).not.toContain(hidden);
+    expect((await anonymous(t.app).get(`/api/results/${reg.id}`)).statusCode).toBe(200);
+
+    const work = (await admin.get('/api/registrations/work?status=registered')).json() as { items: { id: string }[] };
+    expect(work.items.some((i) => i.id === reg.id)).toBe(true);
+    const hcm = (await otherOfficer.get('/api/registrations/work')).json() as { items: { id: string }[] };
+    expect(hcm.items.some((i) => i.id === reg.id)).toBe(false);
+  });
+
+  it('numbers certificates per authority and year', () => {
+    expect(registrationNumbers(7, 2026, '01')).toEqual({ number: '0007/2026/GCN-01', archiveNo: '2026-01-0007/KQNC' });
+  });
+});

@@ -1,0 +1,125 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { certificate, registrationFile, resultRegistration, storedFile, task } from '../../db/schema.js';
+import type { Executor } from '../../db/types.js';
+import { containsFolded, queryRows } from '../../lib/sql.js';
+
+/** Row types. */
+export type RegistrationRow = typeof resultRegistration.$inferSelect;
+export type RegistrationFileRow = typeof registrationFile.$inferSelect;
+export type CertificateRow = typeof certificate.$inferSelect;
+export type StoredFileRow = typeof storedFile.$inferSelect;
+
+/** One dossier. */
+export async function findRegistrationById(ex: Executor, id: string): Promise<RegistrationRow | undefined> {
+  return (await ex.select().from(resultRegistration).where(eq(resultRegistration.id, id)).limit(1))[0];
+}
+
+/** The dossier of a task, if any. */
+export async function findRegistrationByTask(ex: Executor, taskId: string): Promise<RegistrationRow | undefined> {
+  return (await ex.select().from(resultRegistration).where(eq(resultRegistration.taskId, taskId)).limit(1))[0];
+}
+
+/** Inserts a dossier. */
+export async function insertRegistration(ex: Executor, values: typeof resultRegistration.$inferInsert): Promise<RegistrationRow> {
+  return (await ex.insert(resultRegistration).values(values).returning())[0] as RegistrationRow;
+}
+
+/** Updates a dossier if its version still matches; undefined on a concurrent change. */
+export async function updateRegistrationVersioned(ex: Executor, id: string, expectedVersion: number, values: Partial<typeof resultRegistration.$inferInsert>): Promise<RegistrationRow | undefined> {
+  return (
+    await ex
+      .update(resultRegistration)
+      .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+      .where(and(eq(resultRegistration.id, id), eq(resultRegistration.version, expectedVersion)))
+      .returning()
+  )[0];
+}
+
+/** The documents of a dossier with their stored files, attached and detached, in attachment order. */
+export async function findRegistrationFiles(ex: Executor, registrationId: string): Promise<{ link: RegistrationFileRow; file: StoredFileRow }[]> {
+  const rows = await ex
+    .select({ link: registrationFile, file: storedFile })
+    .from(registrationFile)
+    .innerJoin(storedFile, eq(storedFile.id, registrationFile.fileId))
+    .where(eq(registrationFile.registrationId, registrationId))
+    .orderBy(asc(registrationFile.attachedAt), asc(storedFile.originalName));
+  return rows;
+}
+
+/** Attaches a file to a dossier in a role (re-attaching a detached file restores it). */
+export async function attachFile(ex: Executor, values: { registrationId: string; fileId: string; role: RegistrationFileRow['role']; attachedBy: string }): Promise<void> {
+  await ex
+    .insert(registrationFile)
+    .values(values)
+    .onConflictDoUpdate({ target: [registrationFile.registrationId, registrationFile.fileId], set: { role: values.role, detachedAt: null, attachedBy: values.attachedBy, attachedAt: new Date() } });
+}
+
+/** Marks a file of a dossier as detached (it stays stored and listed). True when it was attached. */
+export async function detachFile(ex: Executor, registrationId: string, fileId: string): Promise<boolean> {
+  const rows = await ex
+    .update(registrationFile)
+    .set({ detachedAt: new Date() })
+    .where(and(eq(registrationFile.registrationId, registrationId), eq(registrationFile.fileId, fileId), sql`${registrationFile.detachedAt} IS NULL`))
+    .returning({ fileId: registrationFile.fileId });
+  return rows.length > 0;
+}
+
+/** The certificate of a dossier, if issued. */
+export async function findCertificateByRegistration(ex: Executor, registrationId: string): Promise<CertificateRow | undefined> {
+  return (await ex.select().from(certificate).where(eq(certificate.registrationId, registrationId)).limit(1))[0];
+}
+
+/** Next number in an authority's yearly sequence (race-free: one row per authority and year, updated in place). */
+export async function nextCertificateNo(ex: Executor, authorityUnitId: string, year: number): Promise<number> {
+  const rows = await queryRows<{ last_no: number }>(ex, sql`
+    INSERT INTO certificate_counter (authority_unit_id, year, last_no) VALUES (${authorityUnitId}, ${year}, 1)
+    ON CONFLICT (authority_unit_id, year) DO UPDATE SET last_no = certificate_counter.last_no + 1
+    RETURNING last_no`);
+  return Number(rows[0]?.last_no);
+}
+
+/** Filters of dossier lists. */
+export interface RegistrationFilter {
+  statuses?: RegistrationRow['status'][] | undefined;
+  /** Dossiers registering at these units, or of tasks managed by them. */
+  unitIds?: string[] | undefined;
+  leadOrganizationId?: string | undefined;
+  q?: string | undefined;
+}
+
+function where(f: RegistrationFilter): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.statuses) conds.push(inArray(resultRegistration.status, f.statuses));
+  if (f.unitIds) conds.push(sql`(${inArray(resultRegistration.authorityUnitId, f.unitIds)} OR ${inArray(task.managingUnitId, f.unitIds)})`);
+  if (f.leadOrganizationId) conds.push(eq(task.leadOrganizationId, f.leadOrganizationId));
+  if (f.q) conds.push(sql`(${containsFolded(resultRegistration.resultTitleVi, f.q)} OR ${containsFolded(task.titleVi, f.q)} OR ${task.code} = ${f.q} OR ${resultRegistration.archiveNo} = ${f.q})`);
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** A page of dossiers with their tasks, newest change first. */
+export async function findRegistrations(
+  ex: Executor,
+  f: RegistrationFilter,
+  page: number,
+  pageSize: number,
+  order: 'updated' | 'registered' = 'updated',
+): Promise<{ rows: { reg: RegistrationRow; task: typeof task.$inferSelect }[]; total: number }> {
+  const cond = where(f);
+  const rows = await ex
+    .select({ reg: resultRegistration, task })
+    .from(resultRegistration)
+    .innerJoin(task, eq(task.id, resultRegistration.taskId))
+    .where(cond)
+    .orderBy(order === 'registered' ? desc(resultRegistration.registeredAt) : desc(resultRegistration.updatedAt), asc(resultRegistration.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = await ex.select({ n: count() }).from(resultRegistration).innerJoin(task, eq(task.id, resultRegistration.taskId)).where(cond);
+  return { rows, total: Number(total[0]?.n ?? 0) };
+}
+
+/** Certificates of several dossiers, by dossier id. */
+export async function findCertificatesByRegistrations(ex: Executor, ids: string[]): Promise<Map<string, CertificateRow>> {
+  if (!ids.length) return new Map();
+  const rows = await ex.select().from(certificate).where(inArray(certificate.registrationId, ids));
+  return new Map(rows.map((r) => [r.registrationId, r]));
+}
