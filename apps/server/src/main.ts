@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { createDb, type DbHandle } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { runMigrations } from './db/migrate.js';
+import { createLocalFileStorage } from './storage/file-storage.js';
 import { DEMO_PASSWORD, seedDatabase, seedState } from './seed/seed.js';
 
 const DEMO_USERS = ['admin', 'officer.hanoi', 'officer.hcm', 'officer.danang', 'reporter', 'reviewer'];
@@ -31,7 +32,7 @@ async function start(): Promise<void> {
   let state = await seedState(handle.db);
   if (!state && config.seedOnStart === 'demo') {
     process.stdout.write('First start: loading the demo dataset (deterministic synthetic national data)…\n');
-    await seedDatabase(handle.db, 'demo', (m) => process.stdout.write(`  ${m}\n`));
+    await seedDatabase(handle.db, 'demo', (m) => process.stdout.write(`  ${m}\n`), { storage: createLocalFileStorage(config.filesDir) });
     state = await seedState(handle.db);
   }
   const app = await buildApp({ config, db: handle.db, dbKind: handle.kind });

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/env.js';
 import { createDb } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { createLocalFileStorage } from '../storage/file-storage.js';
 import type { SeedScale } from './generator.js';
 import { seedDatabase } from './seed.js';
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(handle);
     const t0 = Date.now();
-    const result = await seedDatabase(handle.db, scale, (m) => process.stdout.write(`  ${m}\n`));
+    const result = await seedDatabase(handle.db, scale, (m) => process.stdout.write(`  ${m}\n`), { storage: createLocalFileStorage(config.filesDir) });
     if (result.skipped) {
       process.stdout.write(`The database is already seeded (scale ${result.scale}); nothing done. Use a fresh DATA_DIR or database.\n`);
       return;

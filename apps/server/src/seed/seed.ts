@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { todayInVietnam } from '@stinet/shared';
 import { appMeta, appUser, focalPoint, focalStaff, organization, researcher, staffTraining, task, taskMember } from '../db/schema.js';
 import type { Db, Executor } from '../db/types.js';
 import { systemContext } from '../http/context.js';
@@ -9,6 +10,8 @@ import { ORG_UNITS } from './data/org-units.js';
 import { createRng, generateOrganizations, generateResearchers, scaleCounts, type SeedScale } from './generator.js';
 import { ensureReferenceData, insertInChunks } from './reference.js';
 import { generateTasks, taskCount, type TaskOrg } from './task-generator.js';
+import { seedLifecycle } from './lifecycle-seed.js';
+import type { FileStorage } from '../storage/file-storage.js';
 
 /** The password of every demo account (printed at start; change it in production). */
 export const DEMO_PASSWORD = 'stinet-demo-2026';
@@ -289,10 +292,11 @@ async function seedUsers(tx: Executor, unitIds: Map<string, string>, orgIds: str
 
 /**
  * Seeds a database: reference data always; at a scale, the synthetic national dataset (focal points,
- * organizations, researchers, demo accounts). All in one transaction: a failed seed leaves nothing.
+ * organizations, researchers, tasks and their lifecycle up to today, demo accounts). All in one transaction: a
+ * failed seed leaves nothing in the database. With a file storage, dossiers get their sample documents.
  * Does nothing when the database was already seeded.
  */
-export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: string) => void = () => {}): Promise<SeedResult> {
+export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: string) => void = () => {}, options: { storage?: FileStorage | undefined } = {}): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     const existing = await seedState(tx);
     const unitIds = await ensureReferenceData(tx);
@@ -303,6 +307,9 @@ export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: s
     const researchers = await seedResearchers(tx, scale, orgIds, onProgress);
     const tasks = await seedTasks(tx, scale, unitIds, onProgress);
     const users = await seedUsers(tx, unitIds, orgIds);
+    const adminId = (await queryRows<{ id: string }>(tx, sql`SELECT id FROM app_user WHERE username = 'admin'`))[0]?.id as string;
+    const lifecycle = await seedLifecycle(tx, { seed: DEMO_SEED, today: todayInVietnam(), adminId, nationalUnitId: unitIds.get('nat:cttk') as string, storage: options.storage });
+    onProgress(`task lifecycle: ${lifecycle.changes} changes, ${lifecycle.accepted} accepted, ${lifecycle.registrations} dossiers, ${lifecycle.certificates} certificates`);
     const at = new Date().toISOString();
     await tx.insert(appMeta).values({ key: 'seed', value: { scale, at, seed: DEMO_SEED } });
     await recordAudit(tx, systemContext(), { action: 'seed', entityType: 'app_meta', entityId: 'seed', after: { scale, organizations: orgIds.length, researchers, tasks } });

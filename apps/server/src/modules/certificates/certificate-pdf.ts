@@ -81,7 +81,8 @@ const F_ITALIC = 'DejaVuSerif-Italic';
 // Fonts: DejaVu Serif from the `dejavu-fonts-ttf` package, never system fonts.
 // ---------------------------------------------------------------------------------------------
 
-interface FontSet {
+/** The font files the PDFs embed. */
+export interface FontSet {
   regular: Buffer;
   bold: Buffer;
   italic: Buffer;
@@ -89,7 +90,8 @@ interface FontSet {
 
 let fontsPromise: Promise<FontSet> | null = null;
 
-function loadFonts(): Promise<FontSet> {
+/** The embedded DejaVu Serif fonts (regular, bold, italic), loaded once. */
+export function loadFonts(): Promise<FontSet> {
   if (!fontsPromise) {
     // Resolving the package manifest works the same from src (tsx/vitest) and from a compiled dist.
     const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');

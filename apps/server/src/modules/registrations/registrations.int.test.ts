@@ -207,6 +207,30 @@ describe('result registration (Mẫu 5) and the certificate', () => {
     expect(hcm.items.some((i) => i.id === reg.id)).toBe(false);
   });
 
+  it('the seeded dataset has accepted tasks, dossiers, certificates and revisions whose snapshots take changes cleanly', async () => {
+    const states = await queryRows<{ status: string; n: number }>(t.handle.db, sql`SELECT status, count(*)::int AS n FROM result_registration GROUP BY status`);
+    expect(states.find((s) => s.status === 'registered')?.n ?? 0).toBeGreaterThan(0);
+    const certs = await queryRows<{ n: number; numbers: number }>(t.handle.db, sql`SELECT count(*)::int AS n, count(DISTINCT number)::int AS numbers FROM certificate`);
+    expect(certs[0]?.n).toBe(certs[0]?.numbers);
+    const unregistered = await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM certificate c JOIN result_registration r ON r.id = c.registration_id WHERE r.status <> 'registered' OR r.archive_no IS NULL`);
+    expect(unregistered[0]?.n).toBe(0);
+    // a seeded published task in Hà Nội, not registered: its SQL-built revision 1 must equal the live record
+    const [seeded] = await queryRows<{ id: string }>(
+      t.handle.db,
+      sql`SELECT t.id FROM task t WHERE t.status = 'published' AND t.managing_unit_id = ${hanoi} AND NOT EXISTS (SELECT 1 FROM result_registration r WHERE r.task_id = t.id AND r.status = 'registered') ORDER BY t.code LIMIT 1`,
+    );
+    expect(seeded).toBeDefined();
+    if (!seeded) return;
+    const revisions = (await officer.get(`/api/tasks/${seeded.id}/revisions`)).json() as { items: { revision: number }[] };
+    expect(revisions.items.length).toBeGreaterThan(0);
+    const change = (await officer.post(`/api/tasks/${seeded.id}/changes`, { changes: { titleEn: 'Changed in test' }, reason: 'Bổ sung tên tiếng Anh', decisionNo: '7/QĐ', decisionDate: '2026-11-02' })).json() as { id: string };
+    const applied = await officer.post(`/api/task-changes/${change.id}/review`, { decision: 'apply' });
+    expect(applied.statusCode).toBe(200);
+    const last = revisions.items.at(-1)?.revision as number;
+    const diff = (await officer.get(`/api/tasks/${seeded.id}/revisions/diff?from=${last}&to=${last + 1}`)).json() as { diff: { field: string }[] };
+    expect(diff.diff.map((d) => d.field)).toEqual(['titleEn']);
+  });
+
   it('numbers certificates per authority and year', () => {
     expect(registrationNumbers(7, 2026, '01')).toEqual({ number: '0007/2026/GCN-01', archiveNo: '2026-01-0007/KQNC' });
   });
