@@ -204,19 +204,63 @@ export const TaskBoardItem = z.object({
 });
 export type TaskBoardItem = z.infer<typeof TaskBoardItem>;
 
+/** A task on the board's registration lists. */
+export const RegistrationBoardItem = z.object({
+  taskId: Uuid,
+  code: z.string(),
+  titleVi: z.string(),
+  leadOrganization: OrganizationRef,
+  acceptedOn: IsoDate,
+  registrationId: Uuid.nullable(),
+  registrationStatus: z.enum(['draft', 'submitted', 'returned']).nullable(),
+  deadline: IsoDate,
+  daysLeft: z.number().int(),
+  isLate: z.boolean(),
+});
+export type RegistrationBoardItem = z.infer<typeof RegistrationBoardItem>;
+
+/** A filed change on the board. */
+export const ChangeBoardItem = z.object({
+  changeId: Uuid,
+  taskId: Uuid,
+  code: z.string(),
+  titleVi: z.string(),
+  decisionNo: z.string(),
+  decisionDate: IsoDate,
+  submittedAt: z.string(),
+});
+export type ChangeBoardItem = z.infer<typeof ChangeBoardItem>;
+
 /**
- * The focal-point board: tasks not yet published in the caller's scope, grouped by what needs doing.
- * `overdue`: draft or returned past the 30-working-day deadline; `dueSoon`: draft or returned with at most
- * `dueWithinWorkingDays` working days left; `awaitingReview`: submitted; `returned`: sent back to the lead organization.
+ * The focal-point board: what needs doing in the caller's scope. Ongoing-task forms: `overdue` (draft or returned
+ * past the 30-working-day deadline), `dueSoon` (at most `dueWithinWorkingDays` working days left), `awaitingReview`
+ * (submitted), `returned`; then result registrations due or overdue, dossiers awaiting the authority, and changes
+ * awaiting the focal point.
  */
 export const TaskBoard = z.object({
   asOf: IsoDate,
   dueWithinWorkingDays: z.number().int(),
-  counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), awaitingReview: z.number().int(), returned: z.number().int(), drafts: z.number().int() }),
+  counts: z.object({
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+    awaitingReview: z.number().int(),
+    returned: z.number().int(),
+    drafts: z.number().int(),
+    registrationsDue: z.number().int(),
+    registrationsOverdue: z.number().int(),
+    dossiersAwaitingReview: z.number().int(),
+    changesAwaitingReview: z.number().int(),
+  }),
   overdue: z.array(TaskBoardItem),
   dueSoon: z.array(TaskBoardItem),
   awaitingReview: z.array(TaskBoardItem),
   returned: z.array(TaskBoardItem),
+  /** Accepted tasks whose dossier is not sent (none, draft or returned), by registration deadline (T1 + 30 working days). */
+  registrations: z.array(RegistrationBoardItem),
+  /** Dossiers sent and waiting for the registering authority. */
+  dossiersAwaitingReview: z.array(RegistrationBoardItem),
+  /** Changes (Mẫu 3) filed and waiting for the focal point. */
+  changesAwaitingReview: z.array(ChangeBoardItem),
 });
 export type TaskBoard = z.infer<typeof TaskBoard>;
 

@@ -231,6 +231,28 @@ describe('result registration (Mẫu 5) and the certificate', () => {
     expect(diff.diff.map((d) => d.field)).toEqual(['titleEn']);
   });
 
+  it('puts registrations due, dossiers awaiting review and changes awaiting review on the focal-point board', async () => {
+    type Board = { counts: Record<string, number>; registrations: { taskId: string; deadline: string; isLate: boolean; registrationStatus: string | null }[]; dossiersAwaitingReview: { taskId: string }[]; changesAwaitingReview: { changeId: string }[] };
+    const board = async (c: Client) => (await c.get('/api/tasks/board?asOf=2026-11-24')).json() as Board;
+    const late = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-09-01' });
+    const recent = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-11-20' });
+    let b = await board(officer);
+    const lateItem = b.registrations.find((r) => r.taskId === late.id);
+    expect(lateItem).toMatchObject({ isLate: true, registrationStatus: null, deadline: '2026-10-14' });
+    expect(b.registrations.find((r) => r.taskId === recent.id)).toMatchObject({ isLate: false });
+    expect(b.counts.registrationsOverdue).toBeGreaterThan(0);
+    expect((await board(otherOfficer)).registrations.some((r) => r.taskId === late.id)).toBe(false);
+    expect((await board(reporter)).registrations.some((r) => r.taskId === late.id)).toBe(true);
+
+    const reg = await completeDossier(reporter, recent.id, reporterOrg);
+    await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version });
+    const change = (await reporter.post(`/api/tasks/${late.id}/changes`, { changes: { titleEn: 'Board check' }, reason: 'Sửa tên', decisionNo: '3/QĐ', decisionDate: '2026-11-02' })).json() as { id: string };
+    b = await board(officer);
+    expect(b.registrations.some((r) => r.taskId === recent.id)).toBe(false);
+    expect(b.dossiersAwaitingReview.some((r) => r.taskId === recent.id)).toBe(true);
+    expect(b.changesAwaitingReview.some((c) => c.changeId === change.id)).toBe(true);
+  });
+
   it('numbers certificates per authority and year', () => {
     expect(registrationNumbers(7, 2026, '01')).toEqual({ number: '0007/2026/GCN-01', archiveNo: '2026-01-0007/KQNC' });
   });

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { resultRegistration, task, taskMember, taskRevision } from '../../db/schema.js';
+import { resultRegistration, task, taskChange, taskMember, taskRevision } from '../../db/schema.js';
 import { TASK_CHANGEABLE_FIELDS } from '@stinet/shared';
 import type { Executor } from '../../db/types.js';
 import { containsFolded, listOrder, type ListSort } from '../../lib/sql.js';
@@ -98,4 +98,51 @@ export async function insertRevision(ex: Executor, values: typeof taskRevision.$
 /** The revisions of a task, oldest first. */
 export async function findRevisions(ex: Executor, taskId: string): Promise<TaskRevisionRow[]> {
   return ex.select().from(taskRevision).where(eq(taskRevision.taskId, taskId)).orderBy(asc(taskRevision.revision));
+}
+
+/** An accepted task and its dossier (if any) as the board reads them. */
+export interface BoardRegistrationRow {
+  taskId: string;
+  code: string;
+  titleVi: string;
+  leadOrganizationId: string;
+  acceptedOn: string;
+  registrationId: string | null;
+  registrationStatus: 'draft' | 'submitted' | 'returned' | null;
+  firstSubmittedAt: Date | null;
+}
+
+/** The board's lifecycle lists in a scope: accepted tasks with no sent dossier, dossiers awaiting review, changes awaiting review. */
+export async function findBoardLifecycle(ex: Executor, scope: { managingUnitIds?: string[] | undefined; leadOrganizationId?: string | undefined }, limit: number) {
+  const inScope: SQL[] = [];
+  if (scope.managingUnitIds) inScope.push(inArray(task.managingUnitId, scope.managingUnitIds));
+  if (scope.leadOrganizationId) inScope.push(eq(task.leadOrganizationId, scope.leadOrganizationId));
+  const reg = {
+    taskId: task.id,
+    code: task.code,
+    titleVi: task.titleVi,
+    leadOrganizationId: task.leadOrganizationId,
+    acceptedOn: sql<string>`${task.acceptedOn}::text`,
+    registrationId: resultRegistration.id,
+    registrationStatus: resultRegistration.status,
+    firstSubmittedAt: resultRegistration.firstSubmittedAt,
+  };
+  const base = () => ex.select(reg).from(task).leftJoin(resultRegistration, eq(resultRegistration.taskId, task.id));
+  const registrations = await base()
+    .where(and(eq(task.status, 'published'), sql`${task.acceptedOn} IS NOT NULL`, sql`${task.acceptanceRating} IS DISTINCT FROM 'fail'`, sql`(${resultRegistration.id} IS NULL OR ${resultRegistration.status} IN ('draft','returned'))`, ...inScope))
+    .orderBy(asc(task.acceptedOn))
+    .limit(limit);
+  const dossierScope = scope.managingUnitIds ? [sql`(${inArray(task.managingUnitId, scope.managingUnitIds)} OR ${inArray(resultRegistration.authorityUnitId, scope.managingUnitIds)})`] : inScope;
+  const dossiers = await base()
+    .where(and(eq(resultRegistration.status, 'submitted'), ...dossierScope))
+    .orderBy(asc(task.acceptedOn))
+    .limit(limit);
+  const changes = await ex
+    .select({ changeId: taskChange.id, taskId: task.id, code: task.code, titleVi: task.titleVi, decisionNo: taskChange.decisionNo, decisionDate: taskChange.decisionDate, submittedAt: taskChange.submittedAt })
+    .from(taskChange)
+    .innerJoin(task, eq(task.id, taskChange.taskId))
+    .where(and(eq(taskChange.status, 'submitted'), ...inScope))
+    .orderBy(asc(taskChange.submittedAt))
+    .limit(limit);
+  return { registrations: registrations as BoardRegistrationRow[], dossiers: dossiers as BoardRegistrationRow[], changes };
 }

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { todayInVietnam, type TaskAcceptance, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
+import { todayInVietnam, type RegistrationBoardItem, type TaskAcceptance, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
 import { researcher } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
@@ -14,8 +14,8 @@ import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
 import { assertUnitValidOn } from '../org-units/org-units.service.js';
 import { ongoingDeadline, presentTaskFull, presentTaskPublic, type OrgRef } from './tasks.presenter.js';
-import { loadWorkingCalendar } from '../../lib/calendar.js';
-import { findMembers, findRegistrationStatus, findTaskById, findTasks, insertRevision, insertTask, replaceMembers, taskSnapshot, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
+import { loadWorkingCalendar, REGISTRATION_WORKING_DAYS } from '../../lib/calendar.js';
+import { findBoardLifecycle, findMembers, findRegistrationStatus, findTaskById, findTasks, insertRevision, insertTask, replaceMembers, taskSnapshot, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
 
 /** Which kind of unit registers a task of each level (TT 14/2014 Art 11): national tasks at the national agency. */
 export const LEVEL_UNIT_KINDS: Record<string, OrgUnitRow['kind'][]> = {
@@ -159,14 +159,48 @@ export async function taskBoard(ex: Executor, ctx: RequestContext, q: { dueWithi
   const dueSoon = open.filter((i) => !i.late && i.daysLeft !== null && i.daysLeft <= q.dueWithinWorkingDays).sort(byDeadline);
   const awaitingReview = items.filter((i) => i.status === 'submitted').sort(byDeadline);
   const returned = items.filter((i) => i.status === 'returned').sort(byDeadline);
+  const lifecycle = await findBoardLifecycle(ex, scope, BOARD_LIMIT);
+  const lifecycleOrgs = await findOrganizationRefs(ex, [...lifecycle.registrations, ...lifecycle.dossiers].map((r) => r.leadOrganizationId));
+  const registrationItem = (r: (typeof lifecycle.registrations)[number]): RegistrationBoardItem => {
+    const deadline = calendar.addWorkingDays(r.acceptedOn, REGISTRATION_WORKING_DAYS);
+    const sentOn = r.firstSubmittedAt ? todayInVietnam(r.firstSubmittedAt) : asOf;
+    return {
+      taskId: r.taskId,
+      code: r.code,
+      titleVi: r.titleVi,
+      leadOrganization: lifecycleOrgs.get(r.leadOrganizationId) as OrgRef,
+      acceptedOn: r.acceptedOn,
+      registrationId: r.registrationId,
+      registrationStatus: r.registrationStatus,
+      deadline,
+      daysLeft: calendar.workingDaysBetween(asOf, deadline),
+      isLate: sentOn > deadline,
+    };
+  };
+  const byRegistrationDeadline = (a: RegistrationBoardItem, b: RegistrationBoardItem) => a.deadline.localeCompare(b.deadline) || a.code.localeCompare(b.code);
+  const registrations = lifecycle.registrations.map(registrationItem).sort(byRegistrationDeadline);
+  const dossiers = lifecycle.dossiers.map(registrationItem).sort(byRegistrationDeadline);
   return {
     asOf,
     dueWithinWorkingDays: q.dueWithinWorkingDays,
-    counts: { overdue: overdue.length, dueSoon: dueSoon.length, awaitingReview: awaitingReview.length, returned: returned.length, drafts: items.filter((i) => i.status === 'draft').length },
+    counts: {
+      overdue: overdue.length,
+      dueSoon: dueSoon.length,
+      awaitingReview: awaitingReview.length,
+      returned: returned.length,
+      drafts: items.filter((i) => i.status === 'draft').length,
+      registrationsDue: registrations.filter((r) => !r.isLate).length,
+      registrationsOverdue: registrations.filter((r) => r.isLate).length,
+      dossiersAwaitingReview: dossiers.length,
+      changesAwaitingReview: lifecycle.changes.length,
+    },
     overdue: overdue.map(strip),
     dueSoon: dueSoon.map(strip),
     awaitingReview: awaitingReview.map(strip),
     returned: returned.map(strip),
+    registrations,
+    dossiersAwaitingReview: dossiers,
+    changesAwaitingReview: lifecycle.changes.map((c) => ({ ...c, submittedAt: c.submittedAt.toISOString() })),
   };
 }
 
