@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { useOrganizations, type OrganizationFilters } from '../organizations/api';
 import { useResearchers } from '../researchers/api';
 import { useTaskWork } from '../tasks/api';
+import { TaskBoardCard } from '../tasks/TaskBoardCard';
 import { useHealth } from './api';
 import { StatCard } from './StatCard';
 
@@ -83,6 +84,8 @@ export function DashboardPage() {
             linkLabel={t('dashboard.seeTasks')}
           />
         </SimpleGrid>
+
+        {hasRole('national_admin', 'focal_officer', 'org_reporter') ? <TaskBoardCard /> : null}
 
         <Card withBorder>
           <Title order={2} fz="lg" mb="sm">
