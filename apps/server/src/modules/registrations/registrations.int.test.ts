@@ -253,6 +253,23 @@ describe('result registration (Mẫu 5) and the certificate', () => {
     expect(b.changesAwaitingReview.some((c) => c.changeId === change.id)).toBe(true);
   });
 
+  it('lets national-agency staff read state-budget tasks and dossiers of every province, but not act on them', async () => {
+    const national = (await unitByCode(t.app, 'national', 'CTTK')).id;
+    const username = `officer.national.${Date.now().toString(36)}`;
+    expect((await admin.post('/api/users', { username, displayName: 'Cán bộ Cục', password: 'mat-khau-rat-dai-2026', role: 'focal_officer', scopeUnitId: national })).statusCode).toBe(201);
+    const nationalOfficer = await loginAs(t.app, username, 'mat-khau-rat-dai-2026');
+    const nsnn = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-11-02' });
+    const other = await publishedTask(officer, hanoi, reporterOrg, { overrides: { fundingType: 'NON_NSNN' } });
+    const reg = await completeDossier(reporter, nsnn.id, reporterOrg);
+    expect((await nationalOfficer.get(`/api/tasks/${nsnn.id}/full`)).statusCode).toBe(200);
+    expect((await nationalOfficer.get(`/api/registrations/${reg.id}`)).statusCode).toBe(200);
+    expect((await nationalOfficer.get(`/api/tasks/${other.id}/full`)).statusCode).toBe(403);
+    const work = (await nationalOfficer.get(`/api/tasks/work?q=${encodeURIComponent(nsnn.code)}`)).json() as { items: { id: string }[] };
+    expect(work.items.map((i) => i.id)).toEqual([nsnn.id]);
+    expect((await nationalOfficer.post(`/api/tasks/${nsnn.id}/changes`, { changes: { titleEn: 'x' }, reason: 'r', decisionNo: '1/QĐ', decisionDate: '2026-11-02' })).statusCode).toBe(403);
+    expect((await nationalOfficer.patch(`/api/registrations/${reg.id}`, { abstractVi: 'x', version: reg.version })).statusCode).toBe(403);
+  });
+
   it('numbers certificates per authority and year', () => {
     expect(registrationNumbers(7, 2026, '01')).toEqual({ number: '0007/2026/GCN-01', archiveNo: '2026-01-0007/KQNC' });
   });

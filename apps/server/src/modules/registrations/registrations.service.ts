@@ -25,7 +25,7 @@ import { findOrganizationRefs, type OrganizationRefRow } from '../organizations/
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import { findUnitById, findUnitsByIds, findUnits, type OrgUnitRow } from '../org-units/org-units.repo.js';
 import { findTaskById, type TaskRow } from '../tasks/tasks.repo.js';
-import { taskAccess } from '../tasks/tasks.service.js';
+import { isNationalStaff, taskAccess } from '../tasks/tasks.service.js';
 import {
   attachFile,
   detachFile,
@@ -58,7 +58,7 @@ export interface RegistrationAccess {
  * unit may prepare on its behalf and read; the registering authority's officers (the national agency for national
  * tasks) check, return and register; reviewers read in scope.
  */
-export async function registrationAccess(ex: Executor, actor: AuthUser | null, reg: Pick<RegistrationRow, 'status' | 'authorityUnitId'>, t: Pick<TaskRow, 'leadOrganizationId' | 'managingUnitId'>): Promise<RegistrationAccess> {
+export async function registrationAccess(ex: Executor, actor: AuthUser | null, reg: Pick<RegistrationRow, 'status' | 'authorityUnitId'>, t: Pick<TaskRow, 'leadOrganizationId' | 'managingUnitId' | 'fundingType'>): Promise<RegistrationAccess> {
   const none = { canRead: false, canEdit: false, canReview: false, managesAuthority: false };
   if (!actor) return none;
   const editable = EDITABLE.includes(reg.status);
@@ -66,10 +66,11 @@ export async function registrationAccess(ex: Executor, actor: AuthUser | null, r
     const own = actor.organizationId === t.leadOrganizationId;
     return { ...none, canRead: own, canEdit: own && editable };
   }
-  if (actor.role === 'reviewer') return { ...none, canRead: (await canReadUnit(ex, actor, reg.authorityUnitId)) || (await canReadUnit(ex, actor, t.managingUnitId)) };
+  const nationalView = t.fundingType === 'NSNN' && (await isNationalStaff(ex, actor));
+  if (actor.role === 'reviewer') return { ...none, canRead: nationalView || (await canReadUnit(ex, actor, reg.authorityUnitId)) || (await canReadUnit(ex, actor, t.managingUnitId)) };
   const managesAuthority = await canManageUnit(ex, actor, reg.authorityUnitId);
   const managesTask = managesAuthority || (await canManageUnit(ex, actor, t.managingUnitId));
-  return { canRead: managesTask, canEdit: managesTask && editable, canReview: managesAuthority && reg.status === 'submitted', managesAuthority };
+  return { canRead: managesTask || nationalView, canEdit: managesTask && editable, canReview: managesAuthority && reg.status === 'submitted', managesAuthority };
 }
 
 /** The last day of the registration window: T1 + 30 working days. */

@@ -58,7 +58,8 @@ export async function createChange(db: Db, ctx: RequestContext, taskId: string, 
     const row = await findTaskById(tx, taskId);
     if (!row) throw notFound('task');
     const access = await taskAccess(tx, actor, row);
-    if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+    // readers who do not manage the task (national staff reading a province's task) may not file changes
+    if (!access.canRead || (!access.manages && actor.role !== 'org_reporter')) throw new AppError('OUT_OF_SCOPE');
     if (!access.canChange) throw new AppError('INVALID_TRANSITION');
     const before = await currentSnapshot(tx, row);
     const requested = input.changes as Record<string, unknown>;

@@ -13,6 +13,8 @@ export interface TaskFilter {
   q?: string | undefined;
   statuses?: TaskRow['status'][] | undefined;
   managingUnitIds?: string[] | undefined;
+  /** With `managingUnitIds`: also every state-budget task (what national staff see). */
+  alsoStateBudget?: boolean | undefined;
   leadOrganizationId?: string | undefined;
   fieldCode?: string | undefined;
 }
@@ -26,7 +28,7 @@ function where(f: TaskFilter): SQL | undefined {
   const conds: SQL[] = [];
   if (f.q) conds.push(sql`(${containsFolded(task.titleVi, f.q)} OR ${task.code} = ${f.q})`);
   if (f.statuses) conds.push(inArray(task.status, f.statuses));
-  if (f.managingUnitIds) conds.push(inArray(task.managingUnitId, f.managingUnitIds));
+  if (f.managingUnitIds) conds.push(f.alsoStateBudget ? sql`(${inArray(task.managingUnitId, f.managingUnitIds)} OR ${task.fundingType} = 'NSNN')` : inArray(task.managingUnitId, f.managingUnitIds));
   if (f.leadOrganizationId) conds.push(eq(task.leadOrganizationId, f.leadOrganizationId));
   if (f.fieldCode) conds.push(sql`EXISTS (SELECT 1 FROM unnest(${task.fieldCodes2025}) AS f(code) WHERE f.code LIKE ${`${f.fieldCode}%`})`);
   return conds.length ? and(...conds) : undefined;

@@ -54,10 +54,11 @@ export async function taskAccess(ex: Executor, actor: AuthUser | null, row: Task
     const own = actor.organizationId === row.leadOrganizationId;
     return { ...none, canRead: own, canEdit: own && editable, canSubmit: own && editable, canChange: own && changeable, canRecordAcceptance: own && acceptable };
   }
-  if (actor.role === 'reviewer') return { ...none, canRead: await canReadUnit(ex, actor, row.managingUnitId) };
+  const nationalView = row.fundingType === 'NSNN' && (await isNationalStaff(ex, actor));
+  if (actor.role === 'reviewer') return { ...none, canRead: nationalView || (await canReadUnit(ex, actor, row.managingUnitId)) };
   const manages = await canManageUnit(ex, actor, row.managingUnitId);
   return {
-    canRead: manages,
+    canRead: manages || nationalView,
     canEdit: manages && editable,
     canSubmit: manages && editable,
     canReview: manages && row.status === 'submitted',
@@ -104,17 +105,26 @@ export async function getTaskFull(ex: Executor, ctx: RequestContext, id: string)
 }
 
 /** The part of the task registry an actor works on: their units' tasks, or their organization's. */
-export async function workScope(ex: Executor, actor: AuthUser): Promise<{ managingUnitIds?: string[]; leadOrganizationId?: string }> {
+export async function workScope(ex: Executor, actor: AuthUser): Promise<{ managingUnitIds?: string[]; leadOrganizationId?: string; alsoStateBudget?: boolean }> {
   if (actor.role === 'org_reporter') return { leadOrganizationId: actor.organizationId ?? '00000000-0000-0000-0000-000000000000' };
-  if (actor.role === 'focal_officer' || (actor.role === 'reviewer' && actor.scopeUnitId)) return { managingUnitIds: [...(await unitScopeIds(ex, actor.scopeUnitId as string))] };
+  if (actor.role === 'focal_officer' || (actor.role === 'reviewer' && actor.scopeUnitId)) {
+    const managingUnitIds = [...(await unitScopeIds(ex, actor.scopeUnitId as string))];
+    return (await isNationalStaff(ex, actor)) ? { managingUnitIds, alsoStateBudget: true } : { managingUnitIds };
+  }
   return {};
+}
+
+/** Staff scoped to the national agency: they also see every state-budget task (Law on S&T 2013 Art 39: registered at both levels). */
+export async function isNationalStaff(ex: Executor, actor: AuthUser): Promise<boolean> {
+  if (!actor.scopeUnitId || (actor.role !== 'focal_officer' && actor.role !== 'reviewer')) return false;
+  return (await findUnitById(ex, actor.scopeUnitId))?.kind === 'national';
 }
 
 /** The caller's work list: tasks of the units they manage (reporters: of their organization), any status. */
 export async function listWork(ex: Executor, ctx: RequestContext, q: TaskWorkQuery) {
   const actor = requireActor(ctx);
-  const { managingUnitIds, leadOrganizationId } = await workScope(ex, actor);
-  const { rows, total } = await findTasks(ex, { q: q.q, statuses: q.status ? [q.status] : undefined, managingUnitIds, leadOrganizationId }, '-updated', q.page, q.pageSize);
+  const { managingUnitIds, leadOrganizationId, alsoStateBudget } = await workScope(ex, actor);
+  const { rows, total } = await findTasks(ex, { q: q.q, statuses: q.status ? [q.status] : undefined, managingUnitIds, leadOrganizationId, alsoStateBudget }, '-updated', q.page, q.pageSize);
   const units = await findUnitsByIds(ex, rows.map((r) => r.managingUnitId));
   const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
   const calendar = await loadWorkingCalendar(ex);
@@ -143,7 +153,8 @@ const BOARD_LIMIT = 5000;
 export async function taskBoard(ex: Executor, ctx: RequestContext, q: { dueWithinWorkingDays: number; asOf?: string | undefined }): Promise<TaskBoard> {
   const actor = requireActor(ctx);
   const asOf = q.asOf ?? todayInVietnam();
-  const scope = await workScope(ex, actor);
+  // the board lists the caller's own duties: not the state-budget tasks national staff may merely read
+  const { alsoStateBudget: _readOnly, ...scope } = await workScope(ex, actor);
   const { rows } = await findTasks(ex, { ...scope, statuses: ['draft', 'submitted', 'returned'] }, 'updated', 1, BOARD_LIMIT);
   const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
   const calendar = await loadWorkingCalendar(ex);
@@ -348,6 +359,7 @@ export async function recordAcceptance(db: Db, ctx: RequestContext, id: string, 
     if (!before) throw notFound('task');
     const access = await taskAccess(tx, actor, before);
     if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+    if (!access.manages && actor.role !== 'org_reporter') throw new AppError('OUT_OF_SCOPE');
     if (!access.canRecordAcceptance) throw new AppError('INVALID_TRANSITION');
     if (before.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (input.acceptedOn < before.startDate) throw fieldError('INVALID_DATE_RANGE', 'acceptedOn', 'The acceptance date is before the task started');
