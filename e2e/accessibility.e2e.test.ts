@@ -32,6 +32,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/org-units', /Đơn vị hành chính/],
       ['/organizations', /Tổ chức/],
       ['/researchers', /Nhà khoa học/],
+      ['/results', /Kết quả nhiệm vụ KH&CN đã đăng ký/],
+      // an unknown code: the "not found" verdict (registration.e2e.test.ts audits a valid certificate's page)
+      ['/verify/AAAAAAAAAAAAAAAA', /Xác minh giấy chứng nhận/],
       ['/login', /Đăng nhập/],
     ];
     const problems: string[] = [];
@@ -57,6 +60,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/staff/organizations/new', /Thêm tổ chức/],
       ['/staff/tasks', /Nhiệm vụ/],
       ['/staff/tasks/new', /nhiệm vụ/i],
+      ['/staff/registrations', /Đăng ký kết quả nhiệm vụ/],
       ['/staff/focal-points', /Đầu mối/],
     ];
     const problems: string[] = [];

@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 1m] [--db pglite,postgres] [--only seed,start]
+// npm run bench [-- --scale 1m] [--db pglite,postgres] [--only generate,seed,start,import] [--rows 100000]
 // Prints markdown tables; copy them into BENCHMARKS.md together with the command.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { queryRows } from '../apps/server/src/lib/sql.js';
 import type { SeedScale } from '../apps/server/src/seed/generator.js';
 import { generateOrganizations, generateResearchers, scaleCounts } from '../apps/server/src/seed/generator.js';
 import { DEMO_SEED, seedDatabase } from '../apps/server/src/seed/seed.js';
+import { generateBenchTasks, timeCopy, timeImport, writeImportCsv, writeImportXlsx, type ImportBenchRow } from './bench-import.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => {
@@ -21,7 +22,8 @@ const arg = (name: string, dflt: string) => {
 };
 const scale = arg('scale', '100k') as SeedScale;
 const dbs = arg('db', 'pglite,postgres').split(',');
-const only = arg('only', 'generate,seed,start').split(',');
+const only = arg('only', 'generate,seed,start,import').split(',');
+const importRows = Number(arg('rows', '100000'));
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const root = new URL('..', import.meta.url).pathname;
 
@@ -159,5 +161,51 @@ if (only.includes('start')) {
   console.log('|---|---|---|---|---|');
   console.log(`| cold (initdb + migrations + demo seed) | ${fmtMs(cold.ms)} | ${fmtMb(cold.rss)} | ${fmtMb(cold.rssAfterLoad)} | ${fmtMb(cold.hwm)} |`);
   console.log(`| warm (existing data dir) | ${fmtMs(warm.ms)} | ${fmtMb(warm.rss)} | ${fmtMb(warm.rssAfterLoad)} | ${fmtMb(warm.hwm)} |`);
+  console.log('');
+}
+
+if (only.includes('import')) {
+  const results: ImportBenchRow[] = [];
+  for (const kind of dbs) {
+    let config: Parameters<typeof createDb>[0];
+    let cleanup = async () => {};
+    if (kind === 'pglite') {
+      const dataDir = mkdtempSync(join(tmpdir(), 'stinet-bench-import-'));
+      config = { database: { kind: 'pglite', dataDir } };
+      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+    } else {
+      const name = `stinet_bench_import_${process.pid}`;
+      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      await adminQuery(`CREATE DATABASE ${name}`);
+      config = { database: { kind: 'postgres', url: withDb(pgUrl, name), poolMax: 2 } };
+      cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+    }
+    const log = (m: string) => process.stderr.write(`  [import ${kind}] ${m}\n`);
+    const h = await createDb(config);
+    await runMigrations(h);
+    await seedDatabase(h.db, 'demo', log);
+    const tasks = await generateBenchTasks(h, importRows);
+    const dir = mkdtempSync(join(tmpdir(), 'stinet-import-files-'));
+    const database = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+    const csvPath = join(dir, 'tasks.csv');
+    const csvBytes = writeImportCsv(csvPath, tasks, 'CSV-');
+    results.push(await timeImport(h, csvPath, 'csv', database, csvBytes, log));
+    const xlsxPath = join(dir, 'tasks.xlsx');
+    const xlsxBytes = await writeImportXlsx(xlsxPath, tasks, 'XLSX-');
+    results.push(await timeImport(h, xlsxPath, 'xlsx', database, xlsxBytes, log));
+    if (kind === 'postgres') results.push(await timeCopy(h, tasks, log));
+    rmSync(dir, { recursive: true, force: true });
+    await h.close();
+    await cleanup();
+  }
+  console.log(`## Task import (${importRows.toLocaleString('en')} generated tasks, \`--only import\`)\n`);
+  console.log('| method | file | database | tasks + members | file size | time | of which read + validate | of which write | tasks/s |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const phase = (v: number | undefined) => (v === undefined ? '—' : fmtMs(v));
+    console.log(
+      `| ${r.method} | ${r.format} | ${r.database} | ${r.tasks.toLocaleString('en')} + ${r.members.toLocaleString('en')} | ${fmtMb(r.fileBytes)} | ${fmtMs(r.ms)} | ${phase(r.validateMs)} | ${phase(r.writeMs)} | ${Math.round(r.tasks / (r.ms / 1000)).toLocaleString('en')} |`,
+    );
+  }
   console.log('');
 }

@@ -27,6 +27,9 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.js';
 import { researcherRoutes } from './modules/researchers/researchers.routes.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
+import { taskIoRoutes } from './modules/task-io/task-io.routes.js';
+import { applicationReportRoutes } from './modules/application-reports/application-reports.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -116,6 +119,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organizationRoutes);
       await api.register(researcherRoutes);
       await api.register(taskRoutes);
+      await api.register(taskIoRoutes, { uploadMaxBytes: config.uploadMaxBytes });
+      await api.register(applicationReportRoutes);
+      await api.register(notificationRoutes, { config });
       await api.register(registrationRoutes);
       await api.register(certificateRoutes, { publicUrl: config.publicUrl });
       await api.register(classificationRoutes);

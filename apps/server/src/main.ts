@@ -4,6 +4,7 @@ import { createDb, type DbHandle } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { runMigrations } from './db/migrate.js';
 import { createLocalFileStorage } from './storage/file-storage.js';
+import { startReminderScheduler } from './modules/notifications/scheduler.js';
 import { DEMO_PASSWORD, seedDatabase, seedState } from './seed/seed.js';
 
 const DEMO_USERS = ['admin', 'officer.hanoi', 'officer.hcm', 'officer.danang', 'reporter', 'reviewer'];
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
     state = await seedState(handle.db);
   }
   const app = await buildApp({ config, db: handle.db, dbKind: handle.kind });
+  const reminders = startReminderScheduler(handle.db, config, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -44,6 +46,7 @@ async function start(): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     try {
+      await reminders.stop();
       await app.close();
     } finally {
       await handle.close();

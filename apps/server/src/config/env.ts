@@ -26,7 +26,25 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanString.default(false),
   FILES_DIR: z.string().min(1).optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+  MAIL_SENDER: z.enum(['log', 'smtp']).default('log'),
+  SMTP_URL: z
+    .url()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.vn:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/, 'must be an e-mail address, optionally with a name: "stinet <no-reply@example.vn>"')
+    .default('stinet <no-reply@stinet.invalid>'),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional(),
 });
+
+/** Rules between variables (checked beside the per-variable ones, so every problem is listed at once). */
+function crossProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.MAIL_SENDER === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: is required when MAIL_SENDER=smtp (e.g. smtp://user:password@mail.example.vn:587)');
+  return problems;
+}
 
 /** Typed configuration of one stinet process. */
 export interface Config {
@@ -48,6 +66,12 @@ export interface Config {
   filesDir: string;
   /** Largest accepted upload. */
   uploadMaxBytes: number;
+  /** How reminders are sent: written to the log (default) or through an SMTP server. */
+  mail: { sender: 'log' } | { sender: 'smtp'; smtpUrl: string };
+  /** The From address of reminders. */
+  mailFrom: string;
+  /** Minutes between reminder sweeps of the running server; 0 = none (default 60, and 0 under NODE_ENV=test). */
+  reminderIntervalMinutes: number;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every bad variable. */
@@ -65,9 +89,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...crossProblems(cleaned)];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     nodeEnv: e.NODE_ENV,
@@ -87,5 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/files`,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    mail: e.MAIL_SENDER === 'smtp' ? { sender: 'smtp', smtpUrl: e.SMTP_URL as string } : { sender: 'log' },
+    mailFrom: e.MAIL_FROM,
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 60),
   };
 }

@@ -207,6 +207,64 @@ const ROWS: Row[] = [
   },
   { method: 'GET', route: '/api/files/:id', prepare: freshFile, url: (_f, _a, p) => `/api/files/${p.id}`, expect: orgRead },
   { method: 'GET', route: '/api/files/:id/content', prepare: freshFile, url: (_f, _a, p) => `/api/files/${p.id}/content`, expect: orgRead },
+  // application-of-results reports (Mẫu 12), the yearly summary (Mẫu 15) and the reminder outbox
+  ...((): Row[] => {
+    /** A published task of the actor's organization accepted on 2025-06-02, so its year-1 report window is open. */
+    const accepted = async (f: Fixture, a: ActorKey): Promise<Prepared> => {
+      const task = await publishedTask(await loginAs(t.app, 'admin'), f.hanoi, orgFor(f, a), { acceptedOn: '2025-06-02' });
+      return { id: task.id, version: task.version };
+    };
+    /** The year-1 report of such a task, started (and sent) by the admin. */
+    const report = async (f: Fixture, a: ActorKey, submitted: boolean): Promise<Prepared> => {
+      const admin = await loginAs(t.app, 'admin');
+      const task = await accepted(f, a);
+      let r = (await admin.post(`/api/tasks/${task.id}/application-reports`, { yearIndex: 1, applicationStatus: 'applied', placesApplied: 'HTX Thử nghiệm' })).json() as Prepared;
+      if (submitted) r = (await admin.post(`/api/application-reports/${r.id}/submit`, { version: r.version })).json() as Prepared;
+      return { id: r.id, version: r.version };
+    };
+    return [
+      { method: 'GET', route: '/api/tasks/:id/application-reports', prepare: accepted, url: (_f, _a, p) => `/api/tasks/${p.id}/application-reports`, expect: orgRead },
+      {
+        method: 'POST',
+        route: '/api/tasks/:id/application-reports',
+        prepare: accepted,
+        url: (_f, _a, p) => `/api/tasks/${p.id}/application-reports`,
+        body: () => ({ yearIndex: 1, applicationStatus: 'not_applied' }),
+        expect: orgEdit(201),
+      },
+      { method: 'GET', route: '/api/application-reports', url: () => '/api/application-reports', expect: all(200) },
+      { method: 'GET', route: '/api/application-reports/work', url: () => '/api/application-reports/work', expect: staffOnly(200) },
+      { method: 'GET', route: '/api/application-reports/summary', url: (f) => `/api/application-reports/summary?unitId=${f.hanoi}&year=2026`, expect: unitRead },
+      { method: 'GET', route: '/api/application-reports/summary.xlsx', url: (f) => `/api/application-reports/summary.xlsx?unitId=${f.hanoi}&year=2026`, expect: unitRead },
+      { method: 'GET', route: '/api/application-reports/:id', prepare: (f, a) => report(f, a, false), url: (_f, _a, p) => `/api/application-reports/${p.id}`, expect: orgRead },
+      {
+        method: 'PATCH',
+        route: '/api/application-reports/:id',
+        prepare: (f, a) => report(f, a, false),
+        url: (_f, _a, p) => `/api/application-reports/${p.id}`,
+        body: (_f, _a, p) => ({ scale: '50 ha', version: p.version }),
+        expect: orgEdit(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/application-reports/:id/submit',
+        prepare: (f, a) => report(f, a, false),
+        url: (_f, _a, p) => `/api/application-reports/${p.id}/submit`,
+        body: (_f, _a, p) => ({ version: p.version }),
+        expect: orgEdit(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/application-reports/:id/review',
+        prepare: (f, a) => report(f, a, true),
+        url: (_f, _a, p) => `/api/application-reports/${p.id}/review`,
+        body: (_f, _a, p) => ({ decision: 'accept', version: p.version }),
+        expect: unitManage(200),
+      },
+      { method: 'GET', route: '/api/notifications', url: () => '/api/notifications', expect: adminOnly(200) },
+      { method: 'POST', route: '/api/notifications/sweep', url: () => '/api/notifications/sweep', expect: adminOnly(200) },
+    ];
+  })(),
   { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },
   { method: 'GET', route: '/api/calendar/:year', url: () => '/api/calendar/2026', expect: all(200) },
   {
@@ -230,6 +288,40 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/tasks', url: () => '/api/tasks', expect: all(200) },
   { method: 'GET', route: '/api/tasks/work', url: () => '/api/tasks/work', expect: staffOnly(200) },
   { method: 'GET', route: '/api/tasks/board', url: () => '/api/tasks/board', expect: staffOnly(200) },
+  { method: 'GET', route: '/api/tasks/import/template.xlsx', url: () => '/api/tasks/import/template.xlsx', expect: staffOnly(200) },
+  { method: 'GET', route: '/api/tasks/import/template.csv', url: () => '/api/tasks/import/template.csv', expect: staffOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/tasks/import',
+    url: () => '/api/tasks/import',
+    // one Hà Nội task led by the actor's own organization (reporterOther: the other one); out-of-scope rows are refused (422)
+    raw: (f, a) =>
+      multipartFile(
+        'nhiem-vu.csv',
+        'code,titleVi,levelCode,formCode,fundingType,managingUnitCode,leadOrganizationCode,piName,fieldCodes2025,startDate,endDate,objectives,content,expectedProducts,isStateSecret\r\n' +
+          `MT-${uniq()},Nhiệm vụ nhập theo lô,TINH,DT,NSNN,01,${orgFor(f, a)},TS. Lê Văn An,401,2026-03-01,2027-12-31,Mục tiêu,Nội dung,Sản phẩm,Không\r\n`,
+      ),
+    expect: { public: 401, admin: 201, officerOwn: 201, officerOther: 422, reporterOwn: 201, reporterOther: 422, reviewer: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/import/:id',
+    // an import made by the Hà Nội officer: only they and national administrators read it
+    prepare: async (f) => {
+      const own = await loginAs(t.app, 'officer.hanoi');
+      const file = multipartFile(
+        'nhiem-vu.csv',
+        'code,titleVi,levelCode,formCode,fundingType,managingUnitCode,leadOrganizationCode,piName,fieldCodes2025,startDate,endDate,objectives,content,expectedProducts,isStateSecret\r\n' +
+          `MT-${uniq()},Nhiệm vụ nhập theo lô,TINH,DT,NSNN,01,${f.orgA},TS. Lê Văn An,401,2026-03-01,2027-12-31,Mục tiêu,Nội dung,Sản phẩm,Không\r\n`,
+      );
+      const res = await own.request({ method: 'POST', url: '/api/tasks/import', payload: file.payload, headers: file.headers });
+      return { id: (res.json() as { id: string }).id, version: 0 };
+    },
+    url: (_f, _a, p) => `/api/tasks/import/${p.id}`,
+    expect: { public: 401, admin: 200, officerOwn: 200, officerOther: 403, reporterOwn: 403, reporterOther: 403, reviewer: 403 },
+  },
+  { method: 'GET', route: '/api/tasks/work/export', url: () => '/api/tasks/work/export?format=csv', expect: staffOnly(200) },
+  { method: 'GET', route: '/api/tasks/export', url: () => '/api/tasks/export?format=csv', expect: all(200) },
   { method: 'GET', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.publishedTask}`, expect: all(200) },
   { method: 'GET', route: '/api/tasks/:id/full', prepare: (f, a) => freshTask(f, a, 'draft'), url: (_f, _a, p) => `/api/tasks/${p.id}/full`, expect: orgRead },
   { method: 'GET', route: '/api/tasks/:id/history', prepare: (f, a) => freshTask(f, a, 'draft'), url: (_f, _a, p) => `/api/tasks/${p.id}/history`, expect: orgRead },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
 import { taskBody } from '../test-support/task-fixtures.js';
 import { completeDossier, publishedTask, uploadPdf } from '../test-support/registration-fixtures.js';
@@ -149,6 +150,10 @@ describe('restricted fields never reach public outputs', () => {
       `/api/tasks/${taskId}/history`,
       '/api/tasks/work',
       '/api/tasks/board',
+      '/api/tasks/export?format=csv',
+      '/api/tasks/export?format=csv&q=kiem%20thu%20bao%20mat',
+      '/api/tasks/work/export?format=csv',
+      '/api/tasks/import/template.csv',
       `/api/files/${fileId}`,
       `/api/files/${fileId}/content`,
       '/api/results',
@@ -168,12 +173,98 @@ describe('restricted fields never reach public outputs', () => {
     }
   });
 
+  it('the public task export (CSV and XLSX) holds the published task and no restricted value', async () => {
+    const csv = (await anonymous(t.app).get('/api/tasks/export?format=csv&q=kiem%20thu%20bao%20mat')).body;
+    expect(csv).toContain('Nhiệm vụ kiểm thử bảo mật'); // the export is not empty: the checks below prove something
+    const xlsx = await anonymous(t.app).get('/api/tasks/export?format=xlsx&q=kiem%20thu%20bao%20mat');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    expect(cells).toContain('Nhiệm vụ kiểm thử bảo mật');
+    const text = cells.join('\n');
+    for (const [name, marker] of Object.entries(MARKERS)) expect(text, `XLSX export leaks ${name}`).not.toContain(marker);
+    expect(text, 'XLSX export leaks a task budget').not.toContain('987654');
+  });
+
   it('staff out of scope do not see them either', async () => {
     const hcm = await loginAs(t.app, 'officer.hcm');
     for (const url of [`/api/organizations/${orgId}/full`, `/api/researchers/${researcherId}/full`, `/api/focal-points/${focalPointId}/staff`, `/api/organizations/${orgId}/history`, `/api/files/${fileId}`, `/api/files/${fileId}/content`]) {
       const res = await hcm.get(url);
       expect(res.statusCode).toBe(403);
       for (const marker of Object.values(MARKERS)) expect(res.body).not.toContain(marker);
+    }
+  });
+});
+
+describe('application-of-results reports: the public list carries only the public fields', () => {
+  const REPORT_MARKERS = {
+    difficulties: 'KHO-KHAN-MAT-8118',
+    ipSummary: 'SO-HUU-TRI-TUE-MAT-8228',
+    reviewComment: 'Y-KIEN-PHIEU-MAT-8338',
+    signedCopy: 'ban-ky-phieu-mat-8448.pdf',
+    revenue: '765432.1',
+    transferValue: '54321.9',
+    unacceptedPlaces: 'NOI-AP-DUNG-CHUA-DUYET-8558',
+  } as const;
+  let reportId = '';
+  let reportTaskId = '';
+  let hanoiId = '';
+
+  beforeAll(async () => {
+    hanoiId = (await unitByCode(t.app, 'province', '01')).id;
+    const admin = await loginAs(t.app, 'admin');
+    reportTaskId = (await publishedTask(admin, hanoiId, orgId, { acceptedOn: '2024-06-03', overrides: { titleVi: 'Nhiệm vụ kiểm thử bảo mật phiếu ứng dụng' } })).id;
+    const signed = await uploadPdf(admin, orgId, REPORT_MARKERS.signedCopy, 'restricted');
+    const fields = {
+      applicationStatus: 'applied',
+      placesApplied: 'Sở Y tế tỉnh',
+      revenue: Number(REPORT_MARKERS.revenue),
+      transferContracts: 3,
+      transferValue: Number(REPORT_MARKERS.transferValue),
+      ipSummary: REPORT_MARKERS.ipSummary,
+      difficulties: REPORT_MARKERS.difficulties,
+      fileId: signed.id,
+    };
+    let r = (await admin.post(`/api/tasks/${reportTaskId}/application-reports`, { yearIndex: 1, ...fields })).json() as { id: string; version: number };
+    r = (await admin.post(`/api/application-reports/${r.id}/submit`, { version: r.version })).json() as { id: string; version: number };
+    r = (await admin.post(`/api/application-reports/${r.id}/review`, { decision: 'accept', comment: REPORT_MARKERS.reviewComment, version: r.version })).json() as { id: string; version: number };
+    reportId = r.id;
+    let y2 = (await admin.post(`/api/tasks/${reportTaskId}/application-reports`, { yearIndex: 2, applicationStatus: 'applied', placesApplied: REPORT_MARKERS.unacceptedPlaces })).json() as { id: string; version: number };
+    y2 = (await admin.post(`/api/application-reports/${y2.id}/submit`, { version: y2.version })).json() as { id: string; version: number };
+    expect(y2.id).toBeDefined();
+  });
+
+  it('staff in scope see the planted values', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const body = (await admin.get(`/api/application-reports/${reportId}`)).body;
+    for (const m of Object.values(REPORT_MARKERS).filter((m) => m !== REPORT_MARKERS.unacceptedPlaces)) expect(body).toContain(m);
+    expect((await anonymous(t.app).get('/api/application-reports?q=kiem%20thu%20bao%20mat%20phieu')).body).toContain(reportId);
+  });
+
+  it('no anonymous GET shows them, and out-of-scope officers are refused', async () => {
+    const urls = [
+      '/api/application-reports',
+      '/api/application-reports?pageSize=200',
+      '/api/application-reports?q=kiem%20thu%20bao%20mat%20phieu',
+      `/api/application-reports?leadOrganizationId=${orgId}&year=2025`,
+      `/api/application-reports/${reportId}`,
+      `/api/tasks/${reportTaskId}/application-reports`,
+      '/api/application-reports/work',
+      `/api/application-reports/summary?unitId=${hanoiId}&year=2025`,
+      `/api/application-reports/summary.xlsx?unitId=${hanoiId}&year=2025`,
+    ];
+    for (const url of urls) {
+      const body = (await anonymous(t.app).get(url)).body;
+      for (const [name, marker] of Object.entries({ ...MARKERS, ...REPORT_MARKERS })) expect(body, `${url} leaks ${name}`).not.toContain(marker);
+      for (const field of ['"revenue"', '"transferValue"', '"transferContracts"', '"difficulties"', '"ipSummary"', '"reviewComment"', '"file"']) expect(body, `${url} leaks ${field}`).not.toContain(field);
+    }
+    const hcm = await loginAs(t.app, 'officer.hcm');
+    for (const url of [`/api/application-reports/${reportId}`, `/api/tasks/${reportTaskId}/application-reports`, `/api/application-reports/summary?unitId=${hanoiId}&year=2025`]) {
+      const res = await hcm.get(url);
+      expect(res.statusCode).toBe(403);
+      for (const marker of Object.values(REPORT_MARKERS)) expect(res.body).not.toContain(marker);
     }
   });
 });

@@ -1,11 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { REQUIRED_REGISTRATION_ROLES, type RegistrationFileRole } from '@stinet/shared';
-import { certificate, certificateCounter, registrationFile, resultRegistration, storedFile, taskChange } from '../db/schema.js';
+import { applicationReport, certificate, certificateCounter, registrationFile, resultRegistration, storedFile, taskChange } from '../db/schema.js';
 import type { Executor } from '../db/types.js';
 import { queryRows } from '../lib/sql.js';
 import { newVerificationCode, registrationNumbers } from '../modules/registrations/registrations.service.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import { generateApplicationReports } from './application-report-generator.js';
 import { demoDocumentPdf } from './demo-documents.js';
+import { createRng } from './generator.js';
 import { addDays, planLifecycle } from './lifecycle-generator.js';
 
 /** What the lifecycle seed produced. */
@@ -14,6 +16,7 @@ export interface LifecycleCounts {
   accepted: number;
   registrations: number;
   certificates: number;
+  applicationReports: number;
 }
 
 const CHUNK = 500;
@@ -44,13 +47,13 @@ function tsAt(date: string, hour = 9): Date {
 /**
  * Gives the published demo tasks a lived-in history (deterministic from the task codes and `today`): revision 1 at
  * publication, approved extensions (Mẫu 3) as revision 2, official acceptance, registration dossiers in every state
- * with their documents (when a file storage is given), and one certificate per registered result, numbered per
- * authority and year, a few revoked.
+ * with their documents (when a file storage is given), one certificate per registered result, numbered per
+ * authority and year, a few revoked, and the yearly application reports (Mẫu 12) of accepted tasks.
  */
 export async function seedLifecycle(tx: Executor, opts: { seed: number; today: string; adminId: string; nationalUnitId: string; storage?: FileStorage | undefined }): Promise<LifecycleCounts> {
-  const tasks = await queryRows<{ id: string; code: string; end_date: string; level_code: string; managing_unit_id: string; lead_organization_id: string; unit_code: string; published_at: Date }>(
+  const tasks = await queryRows<{ id: string; code: string; end_date: string; level_code: string; form_code: string; managing_unit_id: string; lead_organization_id: string; unit_code: string; published_at: Date }>(
     tx,
-    sql`SELECT t.id, t.code, t.end_date::text AS end_date, t.level_code, t.managing_unit_id, t.lead_organization_id, u.code AS unit_code, t.published_at
+    sql`SELECT t.id, t.code, t.end_date::text AS end_date, t.level_code, t.form_code, t.managing_unit_id, t.lead_organization_id, u.code AS unit_code, t.published_at
         FROM task t JOIN org_unit u ON u.id = t.managing_unit_id WHERE t.status = 'published' ORDER BY t.code`,
   );
   const nationalCode = (await queryRows<{ code: string }>(tx, sql`SELECT code FROM org_unit WHERE id = ${opts.nationalUnitId}`))[0]?.code ?? 'CTTK';
@@ -190,5 +193,13 @@ export async function seedLifecycle(tx: Executor, opts: { seed: number; today: s
     return { authorityUnitId, year: Number(year), lastNo };
   });
   if (counterRows.length) await inChunks(counterRows, (chunk) => tx.insert(certificateCounter).values(chunk));
-  return { changes: changed.length, accepted: accepted.length, registrations, certificates };
+
+  // yearly application reports (Mẫu 12) of the accepted tasks of the four forms that owe them
+  const reports = generateApplicationReports(
+    accepted.map(({ t, plan }) => ({ id: t.id, formCode: t.form_code, acceptedOn: plan.acceptance?.acceptedOn as string, leadOrganizationId: t.lead_organization_id })),
+    createRng(opts.seed ^ 0x0a12),
+    { today: opts.today, createdBy: opts.adminId },
+  );
+  await inChunks(reports, (chunk) => tx.insert(applicationReport).values(chunk));
+  return { changes: changed.length, accepted: accepted.length, registrations, certificates, applicationReports: reports.length };
 }

@@ -309,7 +309,7 @@ export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: s
     const users = await seedUsers(tx, unitIds, orgIds);
     const adminId = (await queryRows<{ id: string }>(tx, sql`SELECT id FROM app_user WHERE username = 'admin'`))[0]?.id as string;
     const lifecycle = await seedLifecycle(tx, { seed: DEMO_SEED, today: todayInVietnam(), adminId, nationalUnitId: unitIds.get('nat:cttk') as string, storage: options.storage });
-    onProgress(`task lifecycle: ${lifecycle.changes} changes, ${lifecycle.accepted} accepted, ${lifecycle.registrations} dossiers, ${lifecycle.certificates} certificates`);
+    onProgress(`task lifecycle: ${lifecycle.changes} changes, ${lifecycle.accepted} accepted, ${lifecycle.registrations} dossiers, ${lifecycle.certificates} certificates, ${lifecycle.applicationReports} application reports`);
     const at = new Date().toISOString();
     await tx.insert(appMeta).values({ key: 'seed', value: { scale, at, seed: DEMO_SEED } });
     await recordAudit(tx, systemContext(), { action: 'seed', entityType: 'app_meta', entityId: 'seed', after: { scale, organizations: orgIds.length, researchers, tasks } });

@@ -30,6 +30,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A multipart body (e.g. a file upload); the browser sets its content type. Used instead of `body`. */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -68,7 +70,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     Accept: 'application/json',
     'Accept-Language': i18n.language === 'en' ? 'en' : 'vi',
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -77,7 +79,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
     });
   } catch (cause) {
@@ -127,4 +129,10 @@ export const api = {
   post: <T>(path: string, body?: unknown): Promise<T> => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown): Promise<T> => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T = void>(path: string): Promise<T> => apiRequest<T>(path, { method: 'DELETE' }),
+  /** Uploads one file as multipart/form-data (part name `field`, default "file"). */
+  upload: <T>(path: string, file: File, query?: Record<string, QueryValue>, field = 'file'): Promise<T> => {
+    const form = new FormData();
+    form.append(field, file, file.name);
+    return apiRequest<T>(path, { method: 'POST', form, ...(query ? { query } : {}) });
+  },
 };

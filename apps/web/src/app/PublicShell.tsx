@@ -14,6 +14,7 @@ const NAV_ITEMS = [
   { to: '/organizations', key: 'organizations', end: false },
   { to: '/researchers', key: 'researchers', end: false },
   { to: '/tasks', key: 'tasks', end: false },
+  { to: '/results', key: 'results', end: false },
   { to: '/classifications', key: 'classifications', end: false },
 ] as const;
 
@@ -70,7 +71,8 @@ export function PublicShell() {
         </Container>
         <Box visibleFrom="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
           <Container size="xl">
-            <Group component="nav" aria-label={t('nav.mainLabel')} gap={4} h={47} wrap="nowrap">
+            {/* on narrower screens the bar scrolls sideways rather than cutting the labels short */}
+            <Group component="nav" aria-label={t('nav.mainLabel')} gap={4} h={47} wrap="nowrap" style={{ overflowX: 'auto', overflowY: 'hidden' }}>
               {NAV_ITEMS.map((item) => (
                 <Button
                   key={item.to}
@@ -78,7 +80,8 @@ export function PublicShell() {
                   to={item.to}
                   end={item.end}
                   variant={isActive(item.to, item.end) ? 'light' : 'subtle'}
-                  size="compact-md"
+                  size="compact-sm"
+                  style={{ flexShrink: 0 }}
                 >
                   {t(`nav.${item.key}`)}
                 </Button>

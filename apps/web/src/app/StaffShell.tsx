@@ -14,7 +14,7 @@ import { useRouteFocus } from './useRouteFocus';
 
 interface StaffNavItem {
   to: string;
-  key: 'dashboard' | 'organizations' | 'researchers' | 'tasks' | 'orgUnits' | 'focalPoints' | 'classifications' | 'audit' | 'users' | 'tokens';
+  key: 'dashboard' | 'organizations' | 'researchers' | 'tasks' | 'registrations' | 'orgUnits' | 'focalPoints' | 'classifications' | 'audit' | 'users' | 'tokens' | 'applicationReports' | 'notifications';
   end?: boolean;
   roles?: Role[];
 }
@@ -24,10 +24,13 @@ const NAV_ITEMS: StaffNavItem[] = [
   { to: '/staff/organizations', key: 'organizations' },
   { to: '/staff/researchers', key: 'researchers' },
   { to: '/staff/tasks', key: 'tasks' },
+  { to: '/staff/registrations', key: 'registrations' },
+  { to: '/staff/application-reports', key: 'applicationReports' },
   { to: '/staff/org-units', key: 'orgUnits' },
   { to: '/staff/focal-points', key: 'focalPoints' },
   { to: '/staff/classifications', key: 'classifications' },
   { to: '/staff/audit', key: 'audit', roles: ['national_admin'] },
+  { to: '/staff/notifications', key: 'notifications', roles: ['national_admin'] },
   { to: '/staff/users', key: 'users', roles: ['national_admin'] },
   { to: '/staff/tokens', key: 'tokens' },
 ];

@@ -1,5 +1,11 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { ApplicationReportPage } from '../features/application-reports/ApplicationReportPage';
+import { ApplicationReportsPublicPage } from '../features/application-reports/ApplicationReportsPublicPage';
+import { ApplicationReportWorkPage } from '../features/application-reports/ApplicationReportWorkPage';
+import { ApplicationSummaryPage } from '../features/application-reports/ApplicationSummaryPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { VerifyCertificatePage } from '../features/certificates/VerifyCertificatePage';
 import { ApiTokensPage } from '../features/auth/ApiTokensPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ClassificationsPage } from '../features/classifications/ClassificationsPage';
@@ -16,7 +22,11 @@ import { OrganizationStaffPage } from '../features/organizations/OrganizationSta
 import { ResearcherCreatePage } from '../features/researchers/ResearcherCreatePage';
 import { ResearcherPublicPage } from '../features/researchers/ResearcherPublicPage';
 import { ResearchersPage } from '../features/researchers/ResearchersPage';
+import { RegistrationWorkPage } from '../features/registrations/RegistrationWorkPage';
 import { ResearcherStaffPage } from '../features/researchers/ResearcherStaffPage';
+import { ResultPublicPage } from '../features/results/ResultPublicPage';
+import { ResultsPage } from '../features/results/ResultsPage';
+import { TaskImportPage } from '../features/task-io/TaskImportPage';
 import { TaskCreatePage } from '../features/tasks/TaskCreatePage';
 import { TaskPublicPage } from '../features/tasks/TaskPublicPage';
 import { TasksPage } from '../features/tasks/TasksPage';
@@ -44,6 +54,10 @@ export const router = createBrowserRouter([
       { path: 'researchers/:id', element: <ResearcherPublicPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'tasks/:id', element: <TaskPublicPage /> },
+      { path: 'application-reports', element: <ApplicationReportsPublicPage /> },
+      { path: 'results', element: <ResultsPage /> },
+      { path: 'results/:id', element: <ResultPublicPage /> },
+      { path: 'verify/:code', element: <VerifyCertificatePage /> },
       { path: 'classifications', element: <ClassificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -68,7 +82,34 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      {
+        path: 'tasks/import',
+        element: (
+          <RequireRole roles={['national_admin', 'focal_officer', 'org_reporter']}>
+            <TaskImportPage />
+          </RequireRole>
+        ),
+      },
       { path: 'tasks/:id', element: <TaskStaffPage /> },
+      { path: 'application-reports', element: <ApplicationReportWorkPage /> },
+      {
+        path: 'application-reports/summary',
+        element: (
+          <RequireRole roles={['national_admin', 'focal_officer', 'reviewer']}>
+            <ApplicationSummaryPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'application-reports/tasks/:taskId/years/:yearIndex', element: <ApplicationReportPage /> },
+      {
+        path: 'notifications',
+        element: (
+          <RequireRole roles={['national_admin']}>
+            <NotificationsPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'registrations', element: <RegistrationWorkPage /> },
       { path: 'org-units', element: <OrgUnitsPage mode="staff" /> },
       { path: 'org-units/:id', element: <OrgUnitDetailPage mode="staff" /> },
       { path: 'focal-points', element: <FocalPointsPage mode="staff" /> },

@@ -2,7 +2,7 @@ import { Badge, Box, Button, Card, Group, Stack, Tabs, Text, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { fieldLabeller } from '../lib/fieldLabel';
 import { useRecordHistory, type RecordResource } from '../lib/recordHistory';
 import { HistoryList } from './ChangeTable';
@@ -34,6 +34,15 @@ export interface RecordFormProps<R, C, U> {
   onCancel?: () => void;
 }
 
+/** A further tab of a record's staff view (e.g. a workflow step), shown after the details tab. */
+export interface RecordExtraTab {
+  /** The tab's value (unique among the tabs; not `details` or `history`). */
+  value: string;
+  label: string;
+  /** The tab's content (rendered only while the tab is open). */
+  panel: ReactNode;
+}
+
 /** Props of {@link RecordStaffView}. */
 export interface RecordStaffViewProps<R extends StaffRecord, C, U> {
   /** The kind of record: its public and staff paths, texts (`<resource>.tabDetails`, `.editTitle`) and history. */
@@ -62,13 +71,15 @@ export interface RecordStaffViewProps<R extends StaffRecord, C, U> {
   summary?: (record: R) => ReactNode;
   /** Renders history values readably (default: {@link renderRecordValue}). */
   renderHistoryValue?: (field: string, value: unknown) => ReactNode | undefined;
+  /** More tabs after the details tab (before the history tab); `?tab=<value>` in the address opens one. */
+  extraTabs?: (record: R) => RecordExtraTab[];
 }
 
 /**
  * The staff view of a record (organization, researcher or task): header with the code, an editable/read-only badge
  * and any further badges, links back to the list and to the public page and any further actions; an optional summary;
  * a details tab that switches to the edit form when allowed (the form is remounted on each new version, after a save
- * or a reload); and a paged change-history tab loaded when opened.
+ * or a reload); any further tabs (`extraTabs`); and a paged change-history tab loaded when opened.
  */
 export function RecordStaffView<R extends StaffRecord, C, U>({
   resource,
@@ -84,9 +95,11 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
   actions,
   summary,
   renderHistoryValue = renderRecordValue,
+  extraTabs,
 }: RecordStaffViewProps<R, C, U>) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<string | null>('details');
+  const [searchParams] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(() => searchParams.get('tab') ?? 'details');
   const [editing, setEditing] = useState(false);
   const [historyPage, setHistoryPage] = useState(1);
   const history = useRecordHistory(resource, tab === 'history' ? id : undefined, historyPage);
@@ -107,6 +120,9 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
   }
   if (!query.data) return <LoadingState />;
   const record = query.data;
+  const tabs = extraTabs?.(record) ?? [];
+  // a tab asked for in the address (`?tab=`) or one that is no longer offered falls back to the details
+  const activeTab = tab === 'history' || tabs.some((extra) => extra.value === tab) ? tab : 'details';
 
   return (
     <>
@@ -148,9 +164,14 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
         }
       />
       {summary ? <Box mb="md">{summary(record)}</Box> : null}
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs value={activeTab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">{t(`${resource}.tabDetails`)}</Tabs.Tab>
+          {tabs.map((extra) => (
+            <Tabs.Tab key={extra.value} value={extra.value}>
+              {extra.label}
+            </Tabs.Tab>
+          ))}
           <Tabs.Tab value="history">{t('history.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details">
@@ -185,6 +206,11 @@ export function RecordStaffView<R extends StaffRecord, C, U>({
             )}
           </Card>
         </Tabs.Panel>
+        {tabs.map((extra) => (
+          <Tabs.Panel key={extra.value} value={extra.value}>
+            {extra.panel}
+          </Tabs.Panel>
+        ))}
         <Tabs.Panel value="history">
           <Card withBorder>
             <Text size="sm" c="dimmed" mb="sm">

@@ -15,9 +15,12 @@ import { useUnitName } from '../../components/UnitName';
 import type { FieldErrors } from '../../lib/form';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useValidatedForm } from '../../lib/useValidatedForm';
+import { TaskApplicationReports } from '../application-reports/TaskApplicationReports';
+import { TaskRegistrationTab } from '../registrations/TaskRegistrationTab';
 import { useReviewTask, useSubmitTask, useTaskFull, useUpdateTask } from './api';
 import { isEditableStatus } from './rules';
 import { FieldCodes, LateBadge, TaskDeadline, TaskStatusBadge, TextSections, formatMillionVnd, renderTaskValue } from './TaskBits';
+import { TaskChangesTab } from './TaskChangesTab';
 import { TaskForm } from './TaskForm';
 
 function TaskDetails({ task }: { task: TaskFull }) {
@@ -212,7 +215,9 @@ function ReviewDialog({ task, decision, onClose }: { task: TaskFull; decision: D
 /**
  * The staff view of a task: status and deadline, the focal point's comment when returned, the record (editable while
  * a draft or returned, by those allowed) and its history; "Send to focal point" for drafts and returned tasks, and
- * "Accept and publish" / "Return" for the focal point of the registering unit while the task is submitted.
+ * "Accept and publish" / "Return" for the focal point of the registering unit while the task is submitted. Once
+ * published: the official acceptance and result registration (dossier, certificate), the changes (Mẫu 3) and the
+ * application-of-results reports (Mẫu 12) tabs.
  */
 export function TaskStaffPage() {
   const { t } = useTranslation();
@@ -278,6 +283,15 @@ export function TaskStaffPage() {
       )}
       summary={(task) => <TaskSummary task={task} actionError={submit.error} onReload={reload} />}
       renderHistoryValue={renderTaskValue}
+      extraTabs={(task) =>
+        task.status === 'published'
+          ? [
+              { value: 'registration', label: t('registrations.tab'), panel: <TaskRegistrationTab task={task} /> },
+              { value: 'changes', label: t('taskChanges.tab'), panel: <TaskChangesTab task={task} /> },
+              { value: 'application-reports', label: t('registrations.applicationReportsTab'), panel: <TaskApplicationReports taskId={task.id} /> },
+            ]
+          : []
+      }
     />
   );
 }

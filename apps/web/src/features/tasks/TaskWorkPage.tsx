@@ -12,6 +12,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { useUnitName } from '../../components/UnitName';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useSearchState } from '../../lib/useSearchState';
+import { workExportUrl } from '../task-io/api';
 import { useTaskWork } from './api';
 import { LateBadge, TaskStatusBadge } from './TaskBits';
 
@@ -84,11 +85,24 @@ export function TaskWorkPage() {
         title={t('tasks.workTitle')}
         description={description}
         actions={
-          canCreate ? (
-            <Button component={Link} to="/staff/tasks/new">
-              {t('tasks.create')}
+          <Group gap="sm">
+            <Button component="a" href={workExportUrl('xlsx', { status, q: get('q') || undefined })} download variant="default">
+              {t('taskIo.exportXlsx')}
             </Button>
-          ) : null
+            <Button component="a" href={workExportUrl('csv', { status, q: get('q') || undefined })} download variant="default">
+              {t('taskIo.exportCsv')}
+            </Button>
+            {canCreate ? (
+              <Button component={Link} to="/staff/tasks/import" variant="light">
+                {t('taskIo.importLink')}
+              </Button>
+            ) : null}
+            {canCreate ? (
+              <Button component={Link} to="/staff/tasks/new">
+                {t('tasks.create')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <Card withBorder mb="md">

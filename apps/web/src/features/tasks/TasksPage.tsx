@@ -1,5 +1,5 @@
 import type { TaskPublic } from '@stinet/shared';
-import { Card, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../components/AppLink';
 import { AppSelect } from '../../components/AppSelect';
@@ -9,6 +9,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { useSearchState } from '../../lib/useSearchState';
+import { publicExportUrl } from '../task-io/api';
 import { useTasks } from './api';
 import { formatPeriod } from './TaskBits';
 
@@ -82,6 +83,17 @@ export function TasksPage() {
           <Text size="xs" c="dimmed">
             {t('tasks.publicNote')}
           </Text>
+          <Group gap="sm">
+            <Button component="a" href={publicExportUrl('xlsx', { q: get('q') || undefined, fieldCode: get('field') || undefined })} download variant="default" size="xs">
+              {t('taskIo.exportXlsx')}
+            </Button>
+            <Button component="a" href={publicExportUrl('csv', { q: get('q') || undefined, fieldCode: get('field') || undefined })} download variant="default" size="xs">
+              {t('taskIo.exportCsv')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t('taskIo.exportPublicHint')}
+            </Text>
+          </Group>
         </Stack>
       </Card>
       <Card withBorder>

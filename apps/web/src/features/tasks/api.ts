@@ -1,4 +1,4 @@
-import type { TaskCreate, TaskFull, TaskPublic, TaskReview, TaskStatus, TaskUpdate } from '@stinet/shared';
+import type { TaskAcceptance, TaskCreate, TaskFull, TaskPublic, TaskReview, TaskStatus, TaskUpdate } from '@stinet/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { TaskPage, TaskWorkPage } from '../../api/types';
@@ -101,6 +101,23 @@ export function useReviewTask(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TaskReview) => api.post<TaskFull>(`/api/tasks/${id}/review`, body),
+    onSuccess: (task) => afterChange(queryClient, task),
+  });
+}
+
+/** The query key of a task's full record: invalidate it after lifecycle steps that change what the caller may do. */
+export function taskFullKey(id: string) {
+  return ['tasks', 'full', id] as const;
+}
+
+/**
+ * Records (or corrects, while the result is not yet submitted) the official acceptance (T1) of a published task;
+ * the registration deadline (T1 + 30 working days) follows from it.
+ */
+export function useRecordAcceptance(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TaskAcceptance) => api.post<TaskFull>(`/api/tasks/${id}/acceptance`, body),
     onSuccess: (task) => afterChange(queryClient, task),
   });
 }
