@@ -69,6 +69,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       for (const v of await audit(page)) problems.push(`${path}: ${v}`);
     }
     expect(problems).toEqual([]);
+
+    // light buttons keep their contrast under the pointer, too
+    await settle(page, `${baseUrl()}/staff`, /Xin chào/);
+    const light = page.locator('.mantine-Button-root[data-variant="light"]').first();
+    await light.hover();
+    const hovered = await new AxeBuilder({ page }).include('.mantine-Button-root[data-variant="light"]').withRules(['color-contrast']).analyze();
+    expect(hovered.violations.map((v) => v.nodes.map((n) => n.failureSummary).join(' | '))).toEqual([]);
     await context.close();
   });
 });

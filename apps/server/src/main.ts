@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { createDb, type DbHandle } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { runMigrations } from './db/migrate.js';
+import { failInterruptedImports } from './modules/task-io/task-io.repo.js';
 import { createLocalFileStorage } from './storage/file-storage.js';
 import { startReminderScheduler } from './modules/notifications/scheduler.js';
 import { DEMO_PASSWORD, seedDatabase, seedState } from './seed/seed.js';
@@ -36,6 +37,8 @@ async function start(): Promise<void> {
     await seedDatabase(handle.db, 'demo', (m) => process.stdout.write(`  ${m}\n`), { storage: createLocalFileStorage(config.filesDir) });
     state = await seedState(handle.db);
   }
+  const interrupted = await failInterruptedImports(handle.db);
+  if (interrupted) process.stdout.write(`${interrupted} task import(s) interrupted by the last stop marked failed (nothing of them was written).\n`);
   const app = await buildApp({ config, db: handle.db, dbKind: handle.kind });
   const reminders = startReminderScheduler(handle.db, config, app.log);
   let closing = false;

@@ -8,6 +8,7 @@ import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
 import { taskBody } from '../../test-support/task-fixtures.js';
 import { anonymous, createTestApp, loginAs, multipartFile, type Client, type TestApp } from '../../test-support/test-app.js';
 import { BOM, csvLine, parseCsv } from './csv.js';
+import { failInterruptedImports } from './task-io.repo.js';
 
 let t: TestApp;
 let hanoi: string;
@@ -407,5 +408,19 @@ describe('export', () => {
     for (const content of [text, JSON.stringify(sheet)]) {
       for (const restricted of ['HD-XUAT-MAT-2024', '876543', 'Y-KIEN-XUAT-MAT-3030', 'Kinh phí', 'Số hợp đồng']) expect(content).not.toContain(restricted);
     }
+  });
+});
+
+describe('restart', () => {
+  it('marks imports left running by a stopped process as failed, with a clear message, and leaves finished ones alone', async () => {
+    const creator = (await queryRows<{ id: string }>(t.handle.db, sql`SELECT id FROM app_user WHERE username = 'admin'`))[0]?.id as string;
+    const stale = await queryRows<{ id: string }>(t.handle.db, sql`INSERT INTO task_import (status, format, file_name, total_rows, processed_rows, created_by) VALUES ('importing', 'csv', 'nhiem-vu.csv', 10, 4, ${creator}) RETURNING id`);
+    const done = await queryRows<{ id: string }>(t.handle.db, sql`INSERT INTO task_import (status, format, file_name, imported_rows, created_by, finished_at) VALUES ('done', 'csv', 'xong.csv', 3, ${creator}, now()) RETURNING id`);
+    expect(await failInterruptedImports(t.handle.db)).toBeGreaterThanOrEqual(1);
+    const state = (await admin.get(`/api/tasks/import/${stale[0]?.id}`)).json() as TaskImport;
+    expect(state.status).toBe('failed');
+    expect(JSON.stringify(state)).toContain('IMPORT_INTERRUPTED');
+    expect(((await admin.get(`/api/tasks/import/${done[0]?.id}`)).json() as TaskImport).status).toBe('done');
+    expect(await failInterruptedImports(t.handle.db)).toBe(0);
   });
 });

@@ -39,6 +39,26 @@ export async function updateImport(
   return (await ex.update(taskImport).set(values).where(eq(taskImport.id, id)).returning())[0];
 }
 
+/**
+ * Marks imports left validating or importing by a stopped process as failed (nothing of them was written: the write
+ * is one transaction). Returns how many. Call at start, before serving.
+ */
+export async function failInterruptedImports(ex: Executor): Promise<number> {
+  const error: StoredImportError = {
+    row: 0,
+    column: '',
+    code: 'IMPORT_INTERRUPTED',
+    messageVi: 'Việc nhập bị gián đoạn do máy chủ khởi động lại; chưa có dòng nào được nhập. Hãy tải tệp lên lại.',
+    messageEn: 'The import was interrupted by a server restart; nothing was imported. Upload the file again.',
+  };
+  const rows = await ex
+    .update(taskImport)
+    .set({ status: 'failed', finishedAt: new Date(), importedRows: 0, errors: [error] })
+    .where(inArray(taskImport.status, ['validating', 'importing']))
+    .returning({ id: taskImport.id });
+  return rows.length;
+}
+
 /** One import. */
 export async function findImport(ex: Executor, id: string): Promise<TaskImportRow | undefined> {
   return (await ex.select().from(taskImport).where(eq(taskImport.id, id)).limit(1))[0];

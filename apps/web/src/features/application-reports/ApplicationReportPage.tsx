@@ -1,5 +1,5 @@
 import { ApplicationReportReview, type ApplicationReport, type TaskApplicationReports as TaskSlots } from '@stinet/shared';
-import { Alert, Anchor, Box, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +7,11 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { DetailList, DetailSection, longText } from '../../components/DetailList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormModal } from '../../components/FormLayout';
+import { ReviewDecisionDialog } from '../../components/ReviewDecisionDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/States';
 import { useUnitName } from '../../components/UnitName';
-import type { FieldErrors } from '../../lib/form';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useValidatedForm } from '../../lib/useValidatedForm';
 import { useApplicationReport, useReviewApplicationReport, useSubmitApplicationReport, useTaskApplicationReports } from './api';
 import { ApplicationStatusText, ReportLateBadge, ReportStatusBadge, SlotStateBadge, formatMillion } from './ApplicationReportBits';
 import { ApplicationReportForm } from './ApplicationReportForm';
@@ -25,47 +23,22 @@ type Decision = ApplicationReportReview['decision'];
 function ReviewDialog({ report, decision, onClose }: { report: ApplicationReport; decision: Decision | null; onClose: () => void }) {
   const { t } = useTranslation();
   const review = useReviewApplicationReport(report.id);
-  const form = useValidatedForm({ comment: '' }, { clearErrorOnChange: true });
   const isReturn = decision === 'return';
-  const close = () => {
-    review.reset();
-    form.setValues({ comment: '' });
-    form.setErrors({});
-    onClose();
-  };
   return (
-    <FormModal
+    <ReviewDecisionDialog
       opened={decision !== null}
-      onClose={close}
-      title={isReturn ? t('applicationReports.returnTitle') : t('applicationReports.acceptTitle')}
-      submitLabel={isReturn ? t('applicationReports.return') : t('applicationReports.accept')}
-      submitColor={isReturn ? 'orange' : 'green'}
-      submitting={review.isPending}
-      error={review.error}
-      onSubmit={async () => {
-        if (!decision) return;
-        const extra: FieldErrors = isReturn && !form.values.comment.trim() ? { comment: t('validation.required') } : {};
-        const ok = await form.submit(ApplicationReportReview, { decision, comment: form.values.comment, version: report.version }, async (body) => {
-          await review.mutateAsync(body);
-        }, extra);
-        if (ok) {
-          notifications.show({ color: 'green', message: isReturn ? t('applicationReports.returned') : t('applicationReports.accepted') });
-          close();
-        }
-      }}
-    >
-      <Text size="sm">{isReturn ? t('applicationReports.returnIntro') : t('applicationReports.acceptIntro')}</Text>
-      <Textarea
-        label={isReturn ? t('applicationReports.returnComment') : t('applicationReports.acceptComment')}
-        value={form.values.comment}
-        onChange={(e) => form.set('comment', e.currentTarget.value)}
-        error={form.errors.comment}
-        required={isReturn}
-        autosize
-        minRows={3}
-        data-autofocus
-      />
-    </FormModal>
+      isReturn={isReturn}
+      texts={
+        isReturn
+          ? { title: t('applicationReports.returnTitle'), submitLabel: t('applicationReports.return'), intro: t('applicationReports.returnIntro'), commentLabel: t('applicationReports.returnComment'), done: t('applicationReports.returned') }
+          : { title: t('applicationReports.acceptTitle'), submitLabel: t('applicationReports.accept'), intro: t('applicationReports.acceptIntro'), commentLabel: t('applicationReports.acceptComment'), done: t('applicationReports.accepted') }
+      }
+      schema={ApplicationReportReview}
+      body={(comment) => ({ decision, comment, version: report.version })}
+      send={(body) => review.mutateAsync(body)}
+      state={review}
+      onClose={onClose}
+    />
   );
 }
 

@@ -1,16 +1,13 @@
 import { TaskChangeReview, type FieldDiff, type TaskChange, type TaskFull } from '@stinet/shared';
-import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DetailList } from '../../components/DetailList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormModal } from '../../components/FormLayout';
+import { ReviewDecisionDialog } from '../../components/ReviewDecisionDialog';
 import { EmptyState, LoadingState } from '../../components/States';
 import { fieldLabeller } from '../../lib/fieldLabel';
 import { formatDate, formatDateTime, formatValue } from '../../lib/format';
-import type { FieldErrors } from '../../lib/form';
-import { useValidatedForm } from '../../lib/useValidatedForm';
 import { useReviewTaskChange, useRevisionDiff, useTaskChanges, useTaskRevisions, type TaskRevision } from './changesApi';
 import { LateBadge, formatMillionVnd, renderTaskValue } from './TaskBits';
 import { TaskChangeDialog } from './TaskChangeForm';
@@ -64,47 +61,22 @@ type ChangeDecision = TaskChangeReview['decision'];
 function ChangeReviewDialog({ taskId, change, decision, onClose }: { taskId: string; change: TaskChange | null; decision: ChangeDecision | null; onClose: () => void }) {
   const { t } = useTranslation();
   const review = useReviewTaskChange(taskId);
-  const form = useValidatedForm({ comment: '' }, { clearErrorOnChange: true });
-  const close = () => {
-    review.reset();
-    form.setValues({ comment: '' });
-    form.setErrors({});
-    onClose();
-  };
   const isReturn = decision === 'return';
   return (
-    <FormModal
+    <ReviewDecisionDialog
       opened={change !== null && decision !== null}
-      onClose={close}
-      title={isReturn ? t('taskChanges.returnTitle') : t('taskChanges.applyTitle')}
-      submitLabel={isReturn ? t('taskChanges.return') : t('taskChanges.apply')}
-      submitColor={isReturn ? 'orange' : 'green'}
-      submitting={review.isPending}
-      error={review.error}
-      onSubmit={async () => {
-        if (!change || !decision) return;
-        const extra: FieldErrors = isReturn && !form.values.comment.trim() ? { comment: t('validation.required') } : {};
-        const ok = await form.submit(TaskChangeReview, { decision, comment: form.values.comment }, async (body) => {
-          await review.mutateAsync({ changeId: change.id, body });
-        }, extra);
-        if (ok) {
-          notifications.show({ color: 'green', message: isReturn ? t('taskChanges.returned') : t('taskChanges.applied') });
-          close();
-        }
-      }}
-    >
-      <Text size="sm">{isReturn ? t('taskChanges.returnIntro') : t('taskChanges.applyIntro')}</Text>
-      <Textarea
-        label={isReturn ? t('taskChanges.returnComment') : t('taskChanges.applyComment')}
-        value={form.values.comment}
-        onChange={(e) => form.set('comment', e.currentTarget.value)}
-        error={form.errors.comment}
-        required={isReturn}
-        autosize
-        minRows={3}
-        data-autofocus
-      />
-    </FormModal>
+      isReturn={isReturn}
+      texts={
+        isReturn
+          ? { title: t('taskChanges.returnTitle'), submitLabel: t('taskChanges.return'), intro: t('taskChanges.returnIntro'), commentLabel: t('taskChanges.returnComment'), done: t('taskChanges.returned') }
+          : { title: t('taskChanges.applyTitle'), submitLabel: t('taskChanges.apply'), intro: t('taskChanges.applyIntro'), commentLabel: t('taskChanges.applyComment'), done: t('taskChanges.applied') }
+      }
+      schema={TaskChangeReview}
+      body={(comment) => ({ decision, comment })}
+      send={(body) => review.mutateAsync({ changeId: change?.id ?? '', body })}
+      state={review}
+      onClose={onClose}
+    />
   );
 }
 

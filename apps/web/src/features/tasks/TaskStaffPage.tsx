@@ -1,5 +1,5 @@
 import { TaskReview, type TaskFull } from '@stinet/shared';
-import { Alert, Button, Card, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +9,10 @@ import { AppLink } from '../../components/AppLink';
 import { CodeLabel } from '../../components/CodeLabel';
 import { DetailList, DetailSection } from '../../components/DetailList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormModal } from '../../components/FormLayout';
+import { ReviewDecisionDialog } from '../../components/ReviewDecisionDialog';
 import { RecordStaffView } from '../../components/RecordStaffView';
 import { useUnitName } from '../../components/UnitName';
-import type { FieldErrors } from '../../lib/form';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useValidatedForm } from '../../lib/useValidatedForm';
 import { TaskApplicationReports } from '../application-reports/TaskApplicationReports';
 import { TaskRegistrationTab } from '../registrations/TaskRegistrationTab';
 import { useReviewTask, useSubmitTask, useTaskFull, useUpdateTask } from './api';
@@ -168,47 +166,22 @@ type Decision = TaskReview['decision'];
 function ReviewDialog({ task, decision, onClose }: { task: TaskFull; decision: Decision | null; onClose: () => void }) {
   const { t } = useTranslation();
   const review = useReviewTask(task.id);
-  const form = useValidatedForm({ comment: '' }, { clearErrorOnChange: true });
-  const close = () => {
-    review.reset();
-    form.setValues({ comment: '' });
-    form.setErrors({});
-    onClose();
-  };
   const isReturn = decision === 'return';
   return (
-    <FormModal
+    <ReviewDecisionDialog
       opened={decision !== null}
-      onClose={close}
-      title={isReturn ? t('tasks.returnTitle') : t('tasks.acceptTitle')}
-      submitLabel={isReturn ? t('tasks.return') : t('tasks.accept')}
-      submitColor={isReturn ? 'orange' : 'green'}
-      submitting={review.isPending}
-      error={review.error}
-      onSubmit={async () => {
-        if (!decision) return;
-        const extra: FieldErrors = isReturn && !form.values.comment.trim() ? { comment: t('validation.required') } : {};
-        const ok = await form.submit(TaskReview, { decision, comment: form.values.comment, version: task.version }, async (body) => {
-          await review.mutateAsync(body);
-        }, extra);
-        if (ok) {
-          notifications.show({ color: 'green', message: isReturn ? t('tasks.returned') : t('tasks.accepted') });
-          close();
-        }
-      }}
-    >
-      <Text size="sm">{isReturn ? t('tasks.returnIntro') : t('tasks.acceptIntro')}</Text>
-      <Textarea
-        label={isReturn ? t('tasks.returnComment') : t('tasks.acceptComment')}
-        value={form.values.comment}
-        onChange={(e) => form.set('comment', e.currentTarget.value)}
-        error={form.errors.comment}
-        required={isReturn}
-        autosize
-        minRows={3}
-        data-autofocus
-      />
-    </FormModal>
+      isReturn={isReturn}
+      texts={
+        isReturn
+          ? { title: t('tasks.returnTitle'), submitLabel: t('tasks.return'), intro: t('tasks.returnIntro'), commentLabel: t('tasks.returnComment'), done: t('tasks.returned') }
+          : { title: t('tasks.acceptTitle'), submitLabel: t('tasks.accept'), intro: t('tasks.acceptIntro'), commentLabel: t('tasks.acceptComment'), done: t('tasks.accepted') }
+      }
+      schema={TaskReview}
+      body={(comment) => ({ decision, comment, version: task.version })}
+      send={(body) => review.mutateAsync(body)}
+      state={review}
+      onClose={onClose}
+    />
   );
 }
 
