@@ -70,6 +70,7 @@ export const en: Translations = {
     saved: 'Saved.',
     cancel: 'Cancel',
     close: 'Close',
+    clearFile: 'Clear the chosen file',
     edit: 'Edit',
     view: 'View',
     actions: 'Actions',

@@ -68,6 +68,7 @@ export const vi = {
     saved: 'Đã lưu.',
     cancel: 'Hủy',
     close: 'Đóng',
+    clearFile: 'Bỏ tệp đã chọn',
     edit: 'Sửa',
     view: 'Xem',
     actions: 'Thao tác',

@@ -202,6 +202,7 @@ export function ApplicationReportForm({ taskId, yearIndex, organizationId, repor
               description={upload.isPending ? t('applicationReports.uploading') : t('applicationReports.hints.file')}
               accept=".pdf,.doc,.docx,.rtf,.odt"
               clearable
+              clearButtonProps={{ 'aria-label': t('common.clearFile') }}
               disabled={upload.isPending}
               error={errors.fileId}
               onChange={async (file) => {

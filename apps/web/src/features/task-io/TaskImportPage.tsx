@@ -208,6 +208,7 @@ export function TaskImportPage() {
               value={file}
               onChange={setFile}
               clearable
+              clearButtonProps={{ 'aria-label': t('common.clearFile') }}
               disabled={busy}
               w={420}
             />
