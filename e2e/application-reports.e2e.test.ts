@@ -1,55 +1,21 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser } from './browser.js';
+import { XLSX_TYPE, signedIn, apiOf, visible, apiResponse, audit } from './support.js';
 
-const PASSWORD = 'stinet-demo-2026';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let browser: Browser;
 let reporter: { context: BrowserContext; page: Page };
 let officer: { context: BrowserContext; page: Page };
 
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/staff/);
-  return { context, page };
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
-  reporter = await signedIn('reporter');
-  officer = await signedIn('officer.hanoi');
+  reporter = await signedIn(browser, 'reporter');
+  officer = await signedIn(browser, 'officer.hanoi');
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Me {
-  user: { scopeUnit: { id: string } | null; organization: { id: string } | null };
-  csrfToken: string;
-}
-
-/** JSON calls with the browser context's session (its cookies) and CSRF token. */
-async function apiOf(request: APIRequestContext) {
-  const me = (await (await request.get(`${baseUrl()}/api/auth/me`)).json()) as Me;
-  const get = async <T>(path: string): Promise<T> => {
-    const res = await request.get(`${baseUrl()}${path}`);
-    if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const post = async <T>(path: string, data: unknown): Promise<T> => {
-    const res = await request.post(`${baseUrl()}${path}`, { data, headers: { 'x-csrf-token': me.csrfToken } });
-    if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  return { me, get, post };
-}
 
 // dates as the server counts them: Vietnam's calendar day, YYYY-MM-DD
 const DAY = 86_400_000;
@@ -66,24 +32,9 @@ function addMonths(date: string, months: number): string {
   return isoDay(Date.UTC(year, month, Math.min(d, last)));
 }
 
-/** Waits until the page shows the text (a string matches a whole element's text, a pattern any part of it). */
-const visible = (page: Page, text: string | RegExp) =>
-  expect.poll(() => page.getByText(text, { exact: typeof text === 'string' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-
-/** Resolves with the response of the next API call whose method and path match. */
-const apiResponse = (page: Page, method: string, path: RegExp) =>
-  page.waitForResponse((res) => res.request().method() === method && path.test(new URL(res.url()).pathname), { timeout: 15_000 });
-
 async function chooseOption(page: Page, label: string, optionText: RegExp): Promise<void> {
   await page.getByRole('textbox', { name: label }).or(page.getByLabel(label, { exact: true })).first().click();
   await page.getByRole('option', { name: optionText }).first().click();
-}
-
-/** WCAG 2.1 A and AA violations of the page at rest (the pointer moved off any control, as a fresh page has it). */
-async function audit(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 describe('a yearly application-of-results report (Mẫu 12) goes from the lead organization to the focal point and the public', () => {

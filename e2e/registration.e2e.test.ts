@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser } from './browser.js';
+import { signedIn, apiOf, visible, apiResponse, audit, type Post } from './support.js';
 
-const PASSWORD = 'stinet-demo-2026';
 /** A tiny but well-formed PDF (passes the server's content sniffing); a trailing comment makes each file distinct. */
 const pdf = (name: string) => Buffer.from(`%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n% ${name}\n`, 'latin1');
 
@@ -11,43 +10,14 @@ let browser: Browser;
 let reporter: { context: BrowserContext; page: Page };
 let officer: { context: BrowserContext; page: Page };
 
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/staff/);
-  return { context, page };
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
-  reporter = await signedIn('reporter');
-  officer = await signedIn('officer.hanoi');
+  reporter = await signedIn(browser, 'reporter');
+  officer = await signedIn(browser, 'officer.hanoi');
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Me {
-  user: { scopeUnit: { id: string } | null; organization: { id: string } | null };
-  csrfToken: string;
-}
-
-/** JSON calls with the browser context's session (its cookies) and CSRF token. */
-async function apiOf(request: APIRequestContext) {
-  const me = (await (await request.get(`${baseUrl()}/api/auth/me`)).json()) as Me;
-  const post = async <T>(path: string, data: unknown): Promise<T> => {
-    const res = await request.post(`${baseUrl()}${path}`, { data, headers: { 'x-csrf-token': me.csrfToken } });
-    if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  return { me, post };
-}
-
-type Post = <T>(path: string, data: unknown) => Promise<T>;
 
 /** Enters, submits and publishes a provincial task registered at `unitId`, led by `orgId` (as the unit's focal officer). */
 async function publishedTask(post: Post, unitId: string, orgId: string, code: string, title: string): Promise<{ id: string; version: number }> {
@@ -80,14 +50,6 @@ async function publishedTask(post: Post, unitId: string, orgId: string, code: st
   return task;
 }
 
-/** Waits until the page shows the text (a string matches a whole element's text, a pattern any part of it). */
-const visible = (page: Page, text: string | RegExp) =>
-  expect.poll(() => page.getByText(text, { exact: typeof text === 'string' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-
-/** Resolves with the response of the next API call whose method and path match. */
-const apiResponse = (page: Page, method: string, path: RegExp) =>
-  page.waitForResponse((res) => res.request().method() === method && path.test(new URL(res.url()).pathname), { timeout: 15_000 });
-
 /** Uploads a PDF in a role through the dossier's upload form and waits until it is attached. */
 async function uploadDocument(page: Page, role: string, name: string): Promise<void> {
   await page.getByLabel('Loại tài liệu', { exact: true }).selectOption({ label: role });
@@ -96,13 +58,6 @@ async function uploadDocument(page: Page, role: string, name: string): Promise<v
   await page.getByRole('button', { name: 'Tải lên và đính kèm' }).click();
   expect((await attached).status()).toBe(200);
   await expect.poll(() => page.getByRole('rowheader', { name, exact: true }).count(), { timeout: 15_000 }).toBe(1);
-}
-
-/** WCAG 2.1 A and AA violations of the page at rest (the pointer moved off any control, as a fresh page has it). */
-async function audit(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 describe('a result-registration dossier goes from the lead organization to the registering focal point and is certified', () => {

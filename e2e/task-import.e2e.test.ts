@@ -1,10 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { baseUrl, launchBrowser } from './browser.js';
+import { DEMO_PASSWORD, XLSX_TYPE, visible, apiResponse, audit } from './support.js';
 
-const PASSWORD = 'stinet-demo-2026';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPE = 'text/csv; charset=utf-8';
 /** The field keys of the import template (TASK_IMPORT_COLUMNS in packages/shared), in template order. */
 const KEYS = [
@@ -37,14 +35,6 @@ function csvOf(rows: Row[]): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-/** Waits until the page shows the text (a string matches a whole element's text, a pattern any part of it). */
-const visible = (page: Page, text: string | RegExp) =>
-  expect.poll(() => page.getByText(text, { exact: typeof text === 'string' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-
-/** Resolves with the response of the next API call whose method and path match. */
-const apiResponse = (page: Page, method: string, path: RegExp) =>
-  page.waitForResponse((res) => res.request().method() === method && path.test(new URL(res.url()).pathname), { timeout: 15_000 });
-
 /** The whole content of a download. */
 async function contentOf(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -58,13 +48,6 @@ async function chooseFile(page: Page, name: string, buffer: Buffer): Promise<voi
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), field.click()]);
   await chooser.setFiles({ name, mimeType: 'text/csv', buffer });
   await expect.poll(() => field.innerText()).toBe(name);
-}
-
-/** WCAG 2.1 A and AA violations of the page at rest (the pointer moved off any control, as a fresh page has it). */
-async function audit(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** Task codes in the officer's work list that equal `code` (the list's search matches a code exactly). */
@@ -84,7 +67,7 @@ describe('the Hà Nội focal officer imports tasks from a CSV file and exports 
     const { page } = officer;
     await page.goto(`${baseUrl()}/login`);
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('officer.hanoi');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL(/\/staff/);
 
