@@ -16,3 +16,4 @@ export * from './schemas/file.js';
 export * from './schemas/registration.js';
 export * from './schemas/application-report.js';
 export * from './calendar/index.js';
+export * from './stats/index.js';

@@ -1048,6 +1048,7 @@ export const en: Translations = {
     title: 'Registered S&T task results',
     description: 'Results of S&T tasks that have been registered and certified.',
     applicationReports: 'Application reports',
+    documents: 'Public full text',
     publicNote: 'Only the public information of a result is shown; access to the full dossier follows its access tier.',
     search: 'Search results',
     searchHint: 'By result title, task title, exact task code or archive number',

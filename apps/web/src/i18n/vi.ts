@@ -1046,6 +1046,7 @@ export const vi = {
     title: 'Kết quả nhiệm vụ KH&CN đã đăng ký',
     description: 'Kết quả thực hiện nhiệm vụ KH&CN đã được đăng ký và cấp giấy chứng nhận.',
     applicationReports: 'Báo cáo ứng dụng kết quả',
+    documents: 'Toàn văn công khai',
     publicNote: 'Chỉ các thông tin công khai của kết quả được hiển thị; toàn văn hồ sơ được quản lý theo quyền truy cập.',
     search: 'Tìm kết quả',
     searchHint: 'Theo tên kết quả, tên nhiệm vụ, đúng mã nhiệm vụ hoặc số lưu trữ',

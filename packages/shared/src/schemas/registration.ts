@@ -160,6 +160,16 @@ export const ResultPublic = z.object({
   certificateNumber: z.string(),
 });
 export type ResultPublic = z.infer<typeof ResultPublic>;
+
+/** A deposited document anyone may download (the dossier's full-text access is public). */
+export const PublicDocument = z.object({ fileId: Uuid, role: RegistrationFileRole, originalName: z.string(), size: z.number().int(), mime: z.string() });
+
+/** The public record of a registered result, with the documents its full-text access makes public. */
+export const ResultPublicDetail = ResultPublic.extend({ documents: z.array(PublicDocument) });
+export type ResultPublicDetail = z.infer<typeof ResultPublicDetail>;
+
+/** Roles whose files take the dossier's full-text access when the result is registered (the reports themselves). */
+export const FULL_TEXT_ROLES: readonly RegistrationFileRole[] = ['final_report', 'summary_report'];
 export const ResultListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
 export const ResultPage = pageOf(ResultPublic);
 

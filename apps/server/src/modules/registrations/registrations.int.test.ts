@@ -270,6 +270,28 @@ describe('result registration (Mẫu 5) and the certificate', () => {
     expect((await nationalOfficer.patch(`/api/registrations/${reg.id}`, { abstractVi: 'x', version: reg.version })).statusCode).toBe(403);
   });
 
+  it('opens the deposited reports to everyone when the dossier says public full text, and nothing else', async () => {
+    const task = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-11-02' });
+    let reg = await completeDossier(reporter, task.id, reporterOrg);
+    reg = (await reporter.patch(`/api/registrations/${reg.id}`, { fullTextTier: 'public_fulltext', version: reg.version })).json() as Registration;
+    const finalReport = reg.files.find((f) => f.role === 'final_report')?.file.id as string;
+    const minutes = reg.files.find((f) => f.role === 'acceptance_minutes')?.file.id as string;
+    expect((await anonymous(t.app).get(`/api/files/${finalReport}/content`)).statusCode).toBe(401);
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    const pub = (await anonymous(t.app).get(`/api/results/${reg.id}`)).json() as { documents: { fileId: string; role: string }[] };
+    expect(pub.documents.map((d) => d.role).sort()).toEqual(['final_report', 'summary_report']);
+    expect((await anonymous(t.app).get(`/api/files/${finalReport}/content`)).statusCode).toBe(200);
+    expect((await anonymous(t.app).get(`/api/files/${minutes}/content`)).statusCode).toBe(401);
+
+    // the default (focal-point full text) publishes no document
+    const other = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-11-02' });
+    let reg2 = await completeDossier(reporter, other.id, reporterOrg);
+    reg2 = (await reporter.post(`/api/registrations/${reg2.id}/submit`, { version: reg2.version })).json() as Registration;
+    reg2 = (await officer.post(`/api/registrations/${reg2.id}/review`, { decision: 'register', version: reg2.version })).json() as Registration;
+    expect(((await anonymous(t.app).get(`/api/results/${reg2.id}`)).json() as { documents: unknown[] }).documents).toEqual([]);
+  });
+
   it('numbers certificates per authority and year', () => {
     expect(registrationNumbers(7, 2026, '01')).toEqual({ number: '0007/2026/GCN-01', archiveNo: '2026-01-0007/KQNC' });
   });

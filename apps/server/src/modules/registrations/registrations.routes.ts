@@ -12,7 +12,7 @@ import {
   RegistrationWorkQuery,
   ResultListQuery,
   ResultPage,
-  ResultPublic,
+  ResultPublicDetail,
 } from '@stinet/shared';
 import { contextOf } from '../../http/context.js';
 import {
@@ -37,7 +37,7 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: (req) => listPublicResults(app.db, req.query),
   });
   app.get('/results/:id', {
-    schema: { tags, summary: 'Public record of a registered result', params: IdParams, response: { 200: ResultPublic } },
+    schema: { tags, summary: 'Public record of a registered result, with the documents its full-text access makes public', params: IdParams, response: { 200: ResultPublicDetail } },
     handler: (req) => getPublicResult(app.db, req.params.id),
   });
   app.get('/registrations/work', {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import {
+  FULL_TEXT_ROLES,
   missingRegistrationRoles,
   todayInVietnam,
   type Registration,
@@ -10,6 +11,7 @@ import {
   type RegistrationReview,
   type RegistrationUpdate,
   type ResultPublic,
+  type ResultPublicDetail,
   type WorkingCalendar,
 } from '@stinet/shared';
 import { certificate, orgUnit, storedFile } from '../../db/schema.js';
@@ -292,6 +294,9 @@ export async function reviewRegistration(db: Db, ctx: RequestContext, id: string
         })
         .returning()
     )[0] as CertificateRow;
+    // the deposited reports take the dossier's full-text access (public, focal points, or restricted)
+    const reportIds = (await findRegistrationFiles(tx, id)).filter((f) => !f.link.detachedAt && FULL_TEXT_ROLES.includes(f.link.role)).map((f) => f.file.id);
+    if (reportIds.length) await tx.update(storedFile).set({ accessTier: reg.fullTextTier }).where(inArray(storedFile.id, reportIds));
     await recordAudit(tx, ctx, { action: 'register', entityType: 'result_registration', entityId: id, before: { status: reg.status }, after: { status: after.status, archiveNo: after.archiveNo } });
     await recordAudit(tx, ctx, { action: 'issue', entityType: 'certificate', entityId: cert.id, after: { number: cert.number, issuedOn: cert.issuedOn, registrationId: id } });
     return present(tx, after, t, await registrationAccess(tx, actor, after, t));
@@ -355,14 +360,17 @@ export async function listPublicResults(ex: Executor, q: { q?: string | undefine
   };
 }
 
-/** The public record of a registered result; anything else is not found. */
-export async function getPublicResult(ex: Executor, id: string): Promise<ResultPublic> {
+/** The public record of a registered result with its publicly readable documents; anything else is not found. */
+export async function getPublicResult(ex: Executor, id: string): Promise<ResultPublicDetail> {
   const reg = await findRegistrationById(ex, id);
   if (!reg || reg.status !== 'registered') throw notFound('result');
   const t = (await findTaskById(ex, reg.taskId)) as TaskRow;
   const lead = (await findOrganizationRefs(ex, [t.leadOrganizationId])).get(t.leadOrganizationId) as OrganizationRefRow;
   const unit = (await findUnitById(ex, reg.authorityUnitId)) as OrgUnitRow;
   const cert = (await findCertificateByRegistration(ex, reg.id)) as CertificateRow;
-  return presentResultPublic(reg, t, lead, unit, cert);
+  const documents = (await findRegistrationFiles(ex, reg.id))
+    .filter((f) => !f.link.detachedAt && f.file.accessTier === 'public_fulltext')
+    .map((f) => ({ fileId: f.file.id, role: f.link.role, originalName: f.file.originalName, size: f.file.size, mime: f.file.mime }));
+  return { ...presentResultPublic(reg, t, lead, unit, cert), documents };
 }
 

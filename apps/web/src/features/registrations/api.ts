@@ -8,6 +8,7 @@ import type {
   RegistrationWorkPage as RegistrationWorkPageSchema,
   ResultPage as ResultPageSchema,
   ResultPublic,
+  ResultPublicDetail,
   StoredFile,
 } from '@stinet/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -81,7 +82,7 @@ export function useResults(filters: ResultFilters) {
 export function useResult(id: string | undefined) {
   return useQuery({
     queryKey: ['results', 'detail', id],
-    queryFn: ({ signal }) => api.get<ResultPublic>(`/api/results/${id ?? ''}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<ResultPublicDetail>(`/api/results/${id ?? ''}`, undefined, signal),
     enabled: Boolean(id),
   });
 }

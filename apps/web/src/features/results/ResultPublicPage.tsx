@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { AppLink } from '../../components/AppLink';
@@ -10,6 +10,7 @@ import { LoadingState } from '../../components/States';
 import { useUnitName } from '../../components/UnitName';
 import { formatDateTime } from '../../lib/format';
 import { useResult } from '../registrations/api';
+import { formatFileSize } from '../registrations/RegistrationBits';
 import { FieldCodes, TextSections } from '../tasks/TaskBits';
 
 /**
@@ -75,6 +76,26 @@ export function ResultPublicPage() {
         <Card withBorder>
           <TextSections sections={[{ id: 'result-abstract', title: t('results.fields.abstractVi'), text: result.abstractVi }]} />
         </Card>
+        {result.documents.length > 0 ? (
+          <Card withBorder>
+            <Title order={2} fz="md" mb="xs">
+              {t('results.documents')}
+            </Title>
+            <List size="sm" spacing={4}>
+              {result.documents.map((d) => (
+                <List.Item key={d.fileId}>
+                  {t(`registrations.roles.${d.role}`)}:{' '}
+                  <Anchor href={`/api/files/${d.fileId}/content`} download={d.originalName}>
+                    {d.originalName}
+                  </Anchor>{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({formatFileSize(d.size)})
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </Card>
+        ) : null}
         <Alert variant="light" color="blue">
           {t('results.publicNote')}
         </Alert>
