@@ -3,3 +3,5 @@ export * from './form-definition.js';
 export * from './validate.js';
 export * from './forms/index.js';
 export * from './forms/tt25-2015.js';
+export * from './aggregate.js';
+export * from './sdmx.js';
