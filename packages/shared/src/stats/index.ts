@@ -5,3 +5,4 @@ export * from './forms/index.js';
 export * from './forms/tt25-2015.js';
 export * from './aggregate.js';
 export * from './sdmx.js';
+export * from './suppression.js';
