@@ -6,3 +6,4 @@ export * from './forms/tt25-2015.js';
 export * from './aggregate.js';
 export * from './sdmx.js';
 export * from './suppression.js';
+export * from './prefill.js';
