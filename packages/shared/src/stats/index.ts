@@ -7,3 +7,4 @@ export * from './aggregate.js';
 export * from './sdmx.js';
 export * from './suppression.js';
 export * from './prefill.js';
+export * from './tabulate.js';
