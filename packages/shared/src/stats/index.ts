@@ -8,3 +8,4 @@ export * from './sdmx.js';
 export * from './suppression.js';
 export * from './prefill.js';
 export * from './tabulate.js';
+export * from './indicators.js';
