@@ -33,6 +33,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(calendarRoutes);
       await api.register(fileRoutes, { storage, uploadMaxBytes: config.uploadMaxBytes });
       await api.register(auditRoutes);
+      await api.register(statsRoutes);
     },
     { prefix: '/api' },
   );

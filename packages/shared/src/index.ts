@@ -15,5 +15,6 @@ export * from './schemas/calendar.js';
 export * from './schemas/file.js';
 export * from './schemas/registration.js';
 export * from './schemas/application-report.js';
+export * from './schemas/stats.js';
 export * from './calendar/index.js';
 export * from './stats/index.js';

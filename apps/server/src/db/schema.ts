@@ -760,3 +760,100 @@ export const taskImport = pgTable(
     index('task_import_created_by_idx').on(t.createdBy, t.createdAt),
   ],
 );
+
+/** A statistical report form definition (Circular 25/2015 now; later regulations add versions), loaded from the repo's form files. */
+export const statForm = pgTable(
+  'stat_form',
+  {
+    code: text('code').notNull(),
+    version: text('version').notNull(),
+    /** The whole `FormDefinition` (rows, columns, dimensions, rules) as data. */
+    definition: jsonb('definition').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'stat_form_pkey', columns: [t.code, t.version] }),
+    check('stat_form_validity_ck', sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/** A statistical reporting period (a calendar year) with its deadlines: units → province by 1 Feb, province → national by 15 Feb. */
+export const statPeriod = pgTable(
+  'stat_period',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    unitDeadline: date('unit_deadline', { mode: 'string' }).notNull(),
+    provinceDeadline: date('province_deadline', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('stat_period_year_uq').on(t.year),
+    foreignKey({ name: 'stat_period_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
+    check('stat_period_status_ck', sql`${t.status} IN ('open','closed')`),
+    check('stat_period_year_ck', sql`${t.year} BETWEEN 2000 AND 2100`),
+    check('stat_period_deadlines_ck', sql`${t.provinceDeadline} >= ${t.unitDeadline}`),
+  ],
+);
+
+/** One form of one reporting organization for one period; creating it assigns the form to the organization. */
+export const statReport = pgTable(
+  'stat_report',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    periodId: uuid('period_id').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    formCode: text('form_code').notNull(),
+    formVersion: text('form_version').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'returned', 'approved', 'accepted'] }).notNull().default('draft'),
+    reviewComment: text('review_comment'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: uuid('approved_by'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('stat_report_period_org_form_uq').on(t.periodId, t.organizationId, t.formCode),
+    foreignKey({ name: 'stat_report_period_id_fkey', columns: [t.periodId], foreignColumns: [statPeriod.id] }),
+    foreignKey({ name: 'stat_report_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organization.id] }),
+    foreignKey({ name: 'stat_report_form_fkey', columns: [t.formCode, t.formVersion], foreignColumns: [statForm.code, statForm.version] }),
+    foreignKey({ name: 'stat_report_approved_by_fkey', columns: [t.approvedBy], foreignColumns: [appUser.id] }),
+    foreignKey({ name: 'stat_report_accepted_by_fkey', columns: [t.acceptedBy], foreignColumns: [appUser.id] }),
+    foreignKey({ name: 'stat_report_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
+    check('stat_report_status_ck', sql`${t.status} IN ('draft','submitted','returned','approved','accepted')`),
+    index('stat_report_period_status_idx').on(t.periodId, t.status),
+    index('stat_report_organization_idx').on(t.organizationId, t.formCode),
+  ],
+);
+
+/**
+ * One cell of a report. Missing cells are absent rows; a stored cell is a value (zero included), not applicable
+ * (no number) or confidential (number optional).
+ */
+export const statCell = pgTable(
+  'stat_cell',
+  {
+    reportId: uuid('report_id').notNull(),
+    rowCode: text('row_code').notNull(),
+    colCode: text('col_code').notNull(),
+    state: text('state', { enum: ['value', 'not_applicable', 'confidential'] }).notNull(),
+    value: numeric('value', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ name: 'stat_cell_pkey', columns: [t.reportId, t.rowCode, t.colCode] }),
+    foreignKey({ name: 'stat_cell_report_id_fkey', columns: [t.reportId], foreignColumns: [statReport.id] }).onDelete('cascade'),
+    check('stat_cell_state_ck', sql`${t.state} IN ('value','not_applicable','confidential')`),
+    check('stat_cell_value_ck', sql`(${t.state} = 'value' AND ${t.value} IS NOT NULL) OR (${t.state} = 'not_applicable' AND ${t.value} IS NULL) OR ${t.state} = 'confidential'`),
+  ],
+);

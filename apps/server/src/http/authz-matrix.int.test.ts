@@ -265,6 +265,69 @@ const ROWS: Row[] = [
       { method: 'POST', route: '/api/notifications/sweep', url: () => '/api/notifications/sweep', expect: adminOnly(200) },
     ];
   })(),
+  // the statistical reporting cycle (forms, periods, assignments, reports, the board)
+  ...((): Row[] => {
+    let nextYear = 2040;
+    const F02 = '02/CS-KHCN';
+    /** A fresh period (its own year, so every call gets new reports), opened by the admin. */
+    const period = async (): Promise<Prepared> => {
+      const res = await (await loginAs(t.app, 'admin')).post('/api/stats/periods', { year: (nextYear += 1) });
+      return { id: (res.json() as { id: string }).id, version: 0 };
+    };
+    /** The form-02 report of the actor's organization in a fresh period, brought to a status by the admin. */
+    const report = async (f: Fixture, a: ActorKey, status: 'draft' | 'submitted' | 'approved'): Promise<Prepared> => {
+      const admin = await loginAs(t.app, 'admin');
+      const p = await period();
+      const assigned = (await admin.post(`/api/stats/periods/${p.id}/assignments`, { organizationIds: [orgFor(f, a)], forms: [{ code: F02 }] })).json() as { reportIds: string[] };
+      let r = (await admin.get(`/api/stats/reports/${assigned.reportIds[0]}`)).json() as Prepared;
+      if (status !== 'draft') r = (await admin.post(`/api/stats/reports/${r.id}/submit`, { version: r.version })).json() as Prepared;
+      if (status === 'approved') r = (await admin.post(`/api/stats/reports/${r.id}/review`, { decision: 'approve', version: r.version })).json() as Prepared;
+      return { id: r.id, version: r.version };
+    };
+    return [
+      { method: 'GET', route: '/api/stats/forms', url: () => '/api/stats/forms', expect: all(200) },
+      { method: 'GET', route: '/api/stats/forms/:code/:version', url: () => `/api/stats/forms/${encodeURIComponent(F02)}/TT25-2015`, expect: all(200) },
+      { method: 'GET', route: '/api/stats/periods', url: () => '/api/stats/periods', expect: all(200) },
+      { method: 'POST', route: '/api/stats/periods', url: () => '/api/stats/periods', body: () => ({ year: 2039 }), expect: adminOnly(201) },
+      {
+        method: 'POST',
+        route: '/api/stats/periods/:id/assignments',
+        prepare: period,
+        url: (_f, _a, p) => `/api/stats/periods/${p.id}/assignments`,
+        body: (f, a) => ({ organizationIds: [orgFor(f, a)], forms: [{ code: F02 }] }),
+        expect: unitManage(200),
+      },
+      { method: 'GET', route: '/api/stats/periods/:id/board', prepare: period, url: (f, _a, p) => `/api/stats/periods/${p.id}/board?unitId=${f.hanoi}`, expect: unitRead },
+      { method: 'GET', route: '/api/stats/reports', url: () => '/api/stats/reports', expect: staffOnly(200) },
+      { method: 'GET', route: '/api/stats/reports/:id', prepare: (f, a) => report(f, a, 'draft'), url: (_f, _a, p) => `/api/stats/reports/${p.id}`, expect: orgRead },
+      {
+        method: 'PUT',
+        route: '/api/stats/reports/:id/cells',
+        prepare: (f, a) => report(f, a, 'draft'),
+        url: (_f, _a, p) => `/api/stats/reports/${p.id}/cells`,
+        body: (_f, _a, p) => ({ version: p.version, cells: [{ row: '01', column: 'C1', state: 'value', value: 0 }] }),
+        expect: orgEdit(200),
+      },
+      { method: 'POST', route: '/api/stats/reports/:id/submit', prepare: (f, a) => report(f, a, 'draft'), url: (_f, _a, p) => `/api/stats/reports/${p.id}/submit`, body: (_f, _a, p) => ({ version: p.version }), expect: orgEdit(200) },
+      {
+        method: 'POST',
+        route: '/api/stats/reports/:id/review',
+        prepare: (f, a) => report(f, a, 'submitted'),
+        url: (_f, _a, p) => `/api/stats/reports/${p.id}/review`,
+        body: (_f, _a, p) => ({ decision: 'approve', version: p.version }),
+        expect: unitManage(200),
+      },
+      { method: 'POST', route: '/api/stats/reports/:id/accept', prepare: (f, a) => report(f, a, 'approved'), url: (_f, _a, p) => `/api/stats/reports/${p.id}/accept`, body: (_f, _a, p) => ({ version: p.version }), expect: adminOnly(200) },
+      {
+        method: 'POST',
+        route: '/api/stats/reports/:id/reopen',
+        prepare: (f, a) => report(f, a, 'approved'),
+        url: (_f, _a, p) => `/api/stats/reports/${p.id}/reopen`,
+        body: (_f, _a, p) => ({ reason: 'Mở lại để sửa số liệu.', version: p.version }),
+        expect: unitManage(200),
+      },
+    ];
+  })(),
   { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },
   { method: 'GET', route: '/api/calendar/:year', url: () => '/api/calendar/2026', expect: all(200) },
   {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { classificationCode, classificationCrosswalk, classificationScheme, orgUnit, orgUnitSuccession } from '../db/schema.js';
+import { FORM_DEFINITIONS } from '@stinet/shared';
+import { classificationCode, classificationCrosswalk, classificationScheme, orgUnit, orgUnitSuccession, statForm } from '../db/schema.js';
 import type { Executor } from '../db/types.js';
 import { queryRows } from '../lib/sql.js';
 import { CLASSIFICATION_SCHEMES, CROSSWALKS } from './data/classifications.js';
@@ -12,8 +13,22 @@ export async function insertInChunks<T>(rows: readonly T[], columnsPerRow: numbe
 }
 
 /**
+ * Loads the statistical report form definitions shipped in the repo (`FORM_DEFINITIONS`) into `stat_form`:
+ * new versions are added, changed definitions of an existing version are updated (the files are the source).
+ */
+export async function ensureStatForms(ex: Executor): Promise<void> {
+  await ex
+    .insert(statForm)
+    .values(FORM_DEFINITIONS.map((f) => ({ code: f.code, version: f.version, definition: f, validFrom: f.validFrom, validTo: f.validTo })))
+    .onConflictDoUpdate({
+      target: [statForm.code, statForm.version],
+      set: { definition: sql`excluded.definition`, validFrom: sql`excluded.valid_from`, validTo: sql`excluded.valid_to`, updatedAt: new Date() },
+    });
+}
+
+/**
  * Loads the reference data every installation needs (org-unit registry with the 2025 succession map,
- * code lists with crosswalks). Idempotent: existing rows are kept, new ones added.
+ * code lists with crosswalks, statistical report forms). Idempotent: existing rows are kept, new ones added.
  * Returns the map seed key → org unit id.
  */
 export async function ensureReferenceData(ex: Executor): Promise<Map<string, string>> {
@@ -67,5 +82,6 @@ export async function ensureReferenceData(ex: Executor): Promise<Map<string, str
   ).sort((a, b) => a.level - b.level);
   await insertInChunks(codes, 7, (chunk) => ex.insert(classificationCode).values(chunk).onConflictDoNothing());
   await insertInChunks(CROSSWALKS, 5, (chunk) => ex.insert(classificationCrosswalk).values([...chunk]).onConflictDoNothing());
+  await ensureStatForms(ex);
   return ids;
 }

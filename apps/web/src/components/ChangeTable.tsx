@@ -110,7 +110,7 @@ export function HistoryList({ data, isLoading, error, onRetry, page, onPageChang
   );
 }
 
-const KNOWN_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'login_failed', 'revoke', 'seed', 'submit', 'return', 'publish', 'accept', 'change', 'apply', 'register', 'attach', 'detach', 'issue', 'copy', 'import', 'sweep'] as const;
+const KNOWN_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'login_failed', 'revoke', 'seed', 'submit', 'return', 'publish', 'accept', 'change', 'apply', 'register', 'attach', 'detach', 'issue', 'copy', 'import', 'sweep', 'approve', 'reopen'] as const;
 
 /** Translates a known audit action name (create, update, submit, …); unknown names are shown as they are. */
 export function useActionLabel(): (action: string) => string {

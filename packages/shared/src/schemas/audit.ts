@@ -21,6 +21,8 @@ export const AUDIT_ENTITY_TYPES = [
   'application_report',
   'task_import',
   'notification',
+  'stat_period',
+  'stat_report',
 ] as const;
 
 /** One audit entry: who changed what, when, with the values before and after. */

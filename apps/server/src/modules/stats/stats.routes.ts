@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  FormDefinition,
+  IdParams,
+  StatAssignmentCreate,
+  StatAssignmentResult,
+  StatBoard,
+  StatBoardQuery,
+  StatCellsUpdate,
+  StatFormList,
+  StatFormListQuery,
+  StatFormParams,
+  StatPeriod,
+  StatPeriodCreate,
+  StatPeriodList,
+  StatReopen,
+  StatReport,
+  StatReportPage,
+  StatReportQuery,
+  StatReview,
+  StatVersionBody,
+} from '@stinet/shared';
+import { contextOf } from '../../http/context.js';
+import {
+  acceptReport,
+  assignForms,
+  createPeriod,
+  getForm,
+  getReport,
+  listForms,
+  listPeriods,
+  listReports,
+  periodBoard,
+  reopenReport,
+  reviewReport,
+  saveCells,
+  submitReport,
+} from './stats.service.js';
+
+/** Routes of the statistical reporting cycle: forms as data, periods, assignments, data entry, approval, the board. */
+export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['stats'];
+  app.get('/stats/forms', {
+    schema: { tags, summary: 'Report form definitions: the version of each form to use in a year (default this year), or all versions', querystring: StatFormListQuery, response: { 200: StatFormList } },
+    handler: (req) => listForms(app.db, req.query),
+  });
+  app.get('/stats/forms/:code/:version', {
+    schema: { tags, summary: 'One form version (encode the slash of the code: 02%2FCS-KHCN)', params: StatFormParams, response: { 200: FormDefinition } },
+    handler: (req) => getForm(app.db, req.params.code, req.params.version),
+  });
+  app.get('/stats/periods', {
+    schema: { tags, summary: 'Reporting periods (calendar years) with their deadlines, newest first', response: { 200: StatPeriodList } },
+    handler: () => listPeriods(app.db),
+  });
+  app.post('/stats/periods', {
+    schema: { tags, summary: 'Open the reporting period of a year (deadlines default to 1 and 15 February of the next year)', body: StatPeriodCreate, response: { 201: StatPeriod } },
+    handler: async (req, reply) => reply.status(201).send(await createPeriod(app.db, contextOf(req), req.body)),
+  });
+  app.post('/stats/periods/:id/assignments', {
+    schema: { tags, summary: 'Assign forms to organizations for the period (creates their draft reports; idempotent)', params: IdParams, body: StatAssignmentCreate, response: { 200: StatAssignmentResult } },
+    handler: (req) => assignForms(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.get('/stats/periods/:id/board', {
+    schema: { tags, summary: 'Completeness and timeliness of the period per form, for the organizations managed by a unit', params: IdParams, querystring: StatBoardQuery, response: { 200: StatBoard } },
+    handler: (req) => periodBoard(app.db, contextOf(req), req.params.id, req.query.unitId),
+  });
+  app.get('/stats/reports', {
+    schema: { tags, summary: 'Work list: statistical reports in my scope', querystring: StatReportQuery, response: { 200: StatReportPage } },
+    handler: (req) => listReports(app.db, contextOf(req), req.query),
+  });
+  app.get('/stats/reports/:id', {
+    schema: { tags, summary: 'A report with its cells, current validation issues and what I may do', params: IdParams, response: { 200: StatReport } },
+    handler: (req) => getReport(app.db, contextOf(req), req.params.id),
+  });
+  app.put('/stats/reports/:id/cells', {
+    schema: { tags, summary: 'Save cells of a draft or returned report (merged; validated whole; nothing saved on an error)', params: IdParams, body: StatCellsUpdate, response: { 200: StatReport } },
+    handler: (req) => saveCells(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.post('/stats/reports/:id/submit', {
+    schema: { tags, summary: 'Send the report to the province or ministry (refused while a validation error remains)', params: IdParams, body: StatVersionBody, response: { 200: StatReport } },
+    handler: (req) => submitReport(app.db, contextOf(req), req.params.id, req.body.version),
+  });
+  app.post('/stats/reports/:id/review', {
+    schema: { tags, summary: 'Approve a submitted report, or return it with a comment', params: IdParams, body: StatReview, response: { 200: StatReport } },
+    handler: (req) => reviewReport(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.post('/stats/reports/:id/accept', {
+    schema: { tags, summary: 'National acceptance of an approved report', params: IdParams, body: StatVersionBody, response: { 200: StatReport } },
+    handler: (req) => acceptReport(app.db, contextOf(req), req.params.id, req.body.version),
+  });
+  app.post('/stats/reports/:id/reopen', {
+    schema: { tags, summary: 'Reopen approved or accepted data (back to returned), with a reason; by the approving level', params: IdParams, body: StatReopen, response: { 200: StatReport } },
+    handler: (req) => reopenReport(app.db, contextOf(req), req.params.id, req.body),
+  });
+};
