@@ -274,6 +274,9 @@ const ROWS: Row[] = [
       const res = await (await loginAs(t.app, 'admin')).post('/api/stats/periods', { year: (nextYear += 1) });
       return { id: (res.json() as { id: string }).id, version: 0 };
     };
+    /** One period shared by the read-only rows (years are few). */
+    let shared: Promise<Prepared> | null = null;
+    const onePeriod = (): Promise<Prepared> => (shared ??= period());
     /** The form-02 report of the actor's organization in a fresh period, brought to a status by the admin. */
     const report = async (f: Fixture, a: ActorKey, status: 'draft' | 'submitted' | 'approved'): Promise<Prepared> => {
       const admin = await loginAs(t.app, 'admin');
@@ -326,6 +329,8 @@ const ROWS: Row[] = [
         body: (_f, _a, p) => ({ reason: 'Mở lại để sửa số liệu.', version: p.version }),
         expect: unitManage(200),
       },
+      { method: 'GET', route: '/api/stats/aggregates', prepare: onePeriod, url: (_f, _a, p) => `/api/stats/aggregates?periodId=${p.id}&formCode=${encodeURIComponent(F02)}`, expect: staffOnly(200) },
+      { method: 'GET', route: '/api/stats/sdmx/:dataflow', prepare: onePeriod, url: (_f, _a, p) => `/api/stats/sdmx/DF_ST_PERS?periodId=${p.id}`, expect: staffOnly(200) },
     ];
   })(),
   { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },

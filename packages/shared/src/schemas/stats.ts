@@ -205,3 +205,45 @@ export const StatBoard = z.object({
   notSubmitted: z.array(z.object({ reportId: Uuid, organization: OrganizationRef, formCode: z.string(), status: StatReportStatus, isLate: z.boolean() })),
 });
 export type StatBoard = z.infer<typeof StatBoard>;
+
+/** Query of the aggregates of a form for a period: national, or by province (as of a date of the org-unit registry). */
+export const StatAggregateQuery = z.strictObject({
+  periodId: Uuid,
+  formCode: z.string().min(1).max(40),
+  level: z.enum(['national', 'province']).default('national'),
+  /** The registry date the provinces are taken as of (default: today): 2024 data by the 34 new provinces, or by the 63 old ones with a date before 1 Jul 2025. */
+  asOf: IsoDate.optional(),
+  /** Small-cell suppression: withhold cells from fewer units than this (with complementary cells). */
+  suppressBelow: z.coerce.number().int().min(2).max(20).optional(),
+});
+export type StatAggregateQuery = z.infer<typeof StatAggregateQuery>;
+
+/** One aggregated cell: the sum of approved reports, how many units reported it and how many left it missing. */
+export const StatAggregateCell = z.object({
+  row: z.string(),
+  column: z.string(),
+  value: z.number().nullable(),
+  reporting: z.number().int(),
+  missing: z.number().int(),
+  /** Withheld by small-cell suppression (`value` is then null). */
+  suppressed: z.enum(['primary', 'secondary']).nullable(),
+});
+
+/** The aggregates of one area (the nation, or a province as of the chosen date). */
+export const StatAggregateArea = z.object({
+  unit: UnitRef.nullable(),
+  reports: z.number().int(),
+  cells: z.array(StatAggregateCell),
+});
+
+/** Aggregates of a form for a period over approved and accepted reports, computed from the stored cells on request. */
+export const StatAggregate = z.object({
+  periodId: Uuid,
+  year: z.number().int(),
+  formCode: z.string(),
+  formVersion: z.string(),
+  level: z.enum(['national', 'province']),
+  asOf: IsoDate,
+  areas: z.array(StatAggregateArea),
+});
+export type StatAggregate = z.infer<typeof StatAggregate>;

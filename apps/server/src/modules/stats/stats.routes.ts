@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   FormDefinition,
   IdParams,
+  StatAggregate,
+  StatAggregateQuery,
   StatAssignmentCreate,
   StatAssignmentResult,
   StatBoard,
@@ -20,7 +22,10 @@ import {
   StatReview,
   StatVersionBody,
 } from '@stinet/shared';
+import { z } from 'zod';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { contextOf } from '../../http/context.js';
+import { aggregateForm, aggregateSdmxCsv } from './stats-aggregates.service.js';
 import {
   acceptReport,
   assignForms,
@@ -91,5 +96,23 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/stats/reports/:id/reopen', {
     schema: { tags, summary: 'Reopen approved or accepted data (back to returned), with a reason; by the approving level', params: IdParams, body: StatReopen, response: { 200: StatReport } },
     handler: (req) => reopenReport(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.get('/stats/aggregates', {
+    schema: { tags, summary: 'Aggregates of a form for a period over approved reports: national, or by province as of a registry date', querystring: StatAggregateQuery, response: { 200: StatAggregate } },
+    handler: (req) => aggregateForm(app.db, contextOf(req), req.query),
+  });
+  app.get('/stats/sdmx/:dataflow', {
+    schema: {
+      tags,
+      summary: 'Aggregates as SDMX-CSV 1.0 (text/csv; DATAFLOW, REF_AREA, FREQ, TIME_PERIOD, the form dimensions, OBS_VALUE, UNIT_MEASURE, OBS_STATUS, CONF_STATUS)',
+      params: z.strictObject({ dataflow: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/) }),
+      querystring: StatAggregateQuery.omit({ formCode: true }),
+    },
+    handler: async (req, reply) => {
+      const { fileName, csv } = await aggregateSdmxCsv(app.db, contextOf(req), req.params.dataflow, req.query);
+      reply.header('content-type', 'application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8');
+      reply.header('content-disposition', contentDisposition(fileName));
+      return reply.send(csv);
+    },
   });
 };

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { FORM_02_CS_2015, tabulate, type MicroRecord, type StatAggregate, type StatAssignmentResult, type StatReport } from '@stinet/shared';
+import { queryRows } from '../../lib/sql.js';
+import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
+import { anonymous, createTestApp, loginAs, type Client, type TestApp } from '../../test-support/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let hanoi: string;
+let danang: string;
+let periodId: string;
+const orgs: Record<'hn1' | 'hn2' | 'qn' | 'late', string> = { hn1: '', hn2: '', qn: '', late: '' };
+
+/** `n` persons, every third a woman, all Vietnamese Kinh, trained in field 1, with a doctorate. */
+function staff(n: number): MicroRecord[] {
+  return Array.from({ length: n }, (_, i) => ({ weight: 1, attrs: { SEX: [i % 3 === 0 ? 'F' : 'M'], NATIONALITY: ['VN'], ETHNICITY: ['KINH'], TRAINING_FIELD: ['1'], QUALIFICATION: ['TS'], TITLE: [] } }));
+}
+
+function cellsOf(records: MicroRecord[]) {
+  return [...tabulate(FORM_02_CS_2015, records)].map(([key, c]) => {
+    const [row, column] = key.split('|') as [string, string];
+    return { row, column, ...c };
+  });
+}
+
+async function fillAndApprove(reportId: string, records: MicroRecord[], approve = true): Promise<void> {
+  let report = (await admin.get(`/api/stats/reports/${reportId}`)).json() as StatReport;
+  const saved = await admin.request({ method: 'PUT', url: `/api/stats/reports/${reportId}/cells`, payload: { version: report.version, cells: cellsOf(records) } });
+  expect(saved.statusCode, saved.body).toBe(200);
+  report = saved.json() as StatReport;
+  report = (await admin.post(`/api/stats/reports/${reportId}/submit`, { version: report.version })).json() as StatReport;
+  if (approve) expect((await admin.post(`/api/stats/reports/${reportId}/review`, { decision: 'approve', version: report.version })).statusCode).toBe(200);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await loginAs(t.app, 'admin');
+  hanoi = (await unitByCode(t.app, 'province', '01')).id;
+  danang = (await unitByCode(t.app, 'province', '48')).id;
+  for (const k of ['hn1', 'hn2', 'late'] as const) orgs[k] = ((await admin.post('/api/organizations', organizationBody(hanoi))).json() as { id: string }).id;
+  orgs.qn = ((await admin.post('/api/organizations', organizationBody(danang))).json() as { id: string }).id;
+  // a record still attached to the former Quảng Nam province (ended 30 Jun 2025), as legacy data is
+  const [oldQuangNam] = await queryRows<{ id: string }>(t.handle.db, sql`SELECT id FROM org_unit WHERE kind = 'province' AND code = '49' AND valid_to IS NOT NULL LIMIT 1`);
+  await t.handle.db.execute(sql`UPDATE organization SET province_unit_id = ${oldQuangNam?.id} WHERE id = ${orgs.qn}`);
+  const period = (await admin.post('/api/stats/periods', { year: 2017 })).json() as { id: string };
+  periodId = period.id;
+  const assigned = (await admin.post(`/api/stats/periods/${periodId}/assignments`, { organizationIds: Object.values(orgs), forms: [{ code: '02/CS-KHCN' }] })).json() as StatAssignmentResult;
+  expect(assigned.created).toBe(4);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const reportOf = async (orgId: string) => (await queryRows<{ id: string }>(t.handle.db, sql`SELECT id FROM stat_report WHERE period_id = ${periodId} AND organization_id = ${orgId}`))[0]?.id as string;
+const value = (agg: StatAggregate, areaCode: string | null, row: string, column: string) =>
+  agg.areas.find((a) => (a.unit?.code ?? null) === areaCode)?.cells.find((c) => c.row === row && c.column === column);
+
+describe('stat aggregates', () => {
+  it('adds up approved reports only, nationally and by province, and shows an approval at once', async () => {
+    await fillAndApprove(await reportOf(orgs.hn1), staff(12));
+    await fillAndApprove(await reportOf(orgs.hn2), staff(5));
+    await fillAndApprove(await reportOf(orgs.qn), staff(7));
+    await fillAndApprove(await reportOf(orgs.late), staff(100), false); // submitted, not approved: not counted
+
+    let national = (await admin.get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN`)).json() as StatAggregate;
+    expect(national.areas).toHaveLength(1);
+    expect(national.areas[0]?.reports).toBe(3);
+    expect(value(national, null, '01', 'C1')).toMatchObject({ value: 24, reporting: 3, missing: 0, suppressed: null });
+    expect(value(national, null, '02', 'C1')?.value).toBe(4 + 2 + 3);
+
+    // the province approves the late report: the national aggregate shows it on the next read
+    const late = (await admin.get(`/api/stats/reports/${await reportOf(orgs.late)}`)).json() as StatReport;
+    expect((await admin.post(`/api/stats/reports/${late.id}/review`, { decision: 'approve', version: late.version })).statusCode).toBe(200);
+    national = (await admin.get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN`)).json() as StatAggregate;
+    expect(value(national, null, '01', 'C1')?.value).toBe(124);
+
+    // by the 34 provinces of today: the former Quảng Nam's data goes to the new Đà Nẵng
+    const now = (await admin.get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN&level=province&asOf=2026-01-01`)).json() as StatAggregate;
+    expect(now.areas.map((a) => a.unit?.code)).toEqual(['01', '48']);
+    expect(value(now, '48', '01', 'C1')?.value).toBe(7);
+    expect(value(now, '01', '01', 'C1')?.value).toBe(117);
+    // as of 2024, the same data stays with the 63-province Quảng Nam
+    const then = (await admin.get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN&level=province&asOf=2024-06-30`)).json() as StatAggregate;
+    expect(then.areas.find((a) => a.unit?.code === '49')?.reports).toBe(1);
+  });
+
+  it('counts missing cells per area, suppresses small cells on request, and exports SDMX-CSV', async () => {
+    const suppressed = (await admin.get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN&level=province&asOf=2026-01-01&suppressBelow=3`)).json() as StatAggregate;
+    // Đà Nẵng has one reporting unit: its non-zero cells are withheld
+    expect(value(suppressed, '48', '01', 'C1')).toMatchObject({ value: null, suppressed: 'primary' });
+    expect(value(suppressed, '01', '01', 'C1')).toMatchObject({ value: 117, suppressed: null });
+    expect(value(suppressed, '01', '01', 'C3')).toMatchObject({ value: 0, missing: 0 });
+
+    const res = await admin.get(`/api/stats/sdmx/DF_ST_PERS?periodId=${periodId}&level=province&asOf=2026-01-01&suppressBelow=3`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/vnd.sdmx.data+csv');
+    const lines = res.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('DATAFLOW,REF_AREA,FREQ,TIME_PERIOD,SEX,NATIONALITY,ETHNICITY,TRAINING_FIELD,QUALIFICATION,TITLE,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,CONF_STATUS');
+    expect(lines).toContain('VN_CTTK:DF_ST_PERS(1.0),01,A,2017,_T,_T,_T,_T,_T,_T,117,PS,A,F');
+    expect(lines).toContain('VN_CTTK:DF_ST_PERS(1.0),48,A,2017,_T,_T,_T,_T,_T,_T,NaN,PS,A,C');
+    expect((await admin.get(`/api/stats/sdmx/DF_NOPE?periodId=${periodId}`)).statusCode).toBe(404);
+  });
+
+  it('is for signed-in staff only (publication with embargo comes with releases)', async () => {
+    expect((await anonymous(t.app).get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN`)).statusCode).toBe(401);
+    expect((await anonymous(t.app).get(`/api/stats/sdmx/DF_ST_PERS?periodId=${periodId}`)).statusCode).toBe(401);
+  });
+});
