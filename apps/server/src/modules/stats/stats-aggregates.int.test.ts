@@ -102,6 +102,27 @@ describe('stat aggregates', () => {
     expect((await admin.get(`/api/stats/sdmx/DF_NOPE?periodId=${periodId}`)).statusCode).toBe(404);
   });
 
+  it('the seeded dataset has three past years of reports in several states, each passing its form rules', async () => {
+    const states = await queryRows<{ year: number; status: string; n: number }>(
+      t.handle.db,
+      sql`SELECT p.year, r.status, count(*)::int AS n FROM stat_report r JOIN stat_period p ON p.id = r.period_id WHERE p.year <> 2017 GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(new Set(states.map((s) => s.year)).size).toBe(3);
+    expect(states.filter((s) => s.status === 'accepted').length).toBeGreaterThan(0);
+    const ids = await queryRows<{ id: string }>(t.handle.db, sql`SELECT r.id FROM stat_report r JOIN stat_period p ON p.id = r.period_id WHERE p.year <> 2017 AND r.status <> 'draft'`);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const { id } of ids) {
+      const report = (await admin.get(`/api/stats/reports/${id}`)).json() as StatReport & { issues: { severity: string }[] };
+      expect(report.issues.filter((i) => i.severity === 'error'), id).toEqual([]);
+    }
+    // their national aggregate is non-empty for an accepted year
+    const year = states.find((s) => s.status === 'accepted')?.year;
+    const period = (await admin.get('/api/stats/periods')).json() as { items: { id: string; year: number }[] };
+    const pid = period.items.find((p) => p.year === year)?.id as string;
+    const agg = (await admin.get(`/api/stats/aggregates?periodId=${pid}&formCode=03%2FCS-KHCN`)).json() as StatAggregate;
+    expect(value(agg, null, '01', 'C1')?.value ?? 0).toBeGreaterThan(0);
+  });
+
   it('is for signed-in staff only (publication with embargo comes with releases)', async () => {
     expect((await anonymous(t.app).get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN`)).statusCode).toBe(401);
     expect((await anonymous(t.app).get(`/api/stats/sdmx/DF_ST_PERS?periodId=${periodId}`)).statusCode).toBe(401);
