@@ -61,6 +61,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/staff/tasks', /Nhiệm vụ/],
       ['/staff/tasks/new', /nhiệm vụ/i],
       ['/staff/registrations', /Đăng ký kết quả nhiệm vụ/],
+      ['/staff/stats', /Báo cáo thống kê KH&CN/],
       ['/staff/focal-points', /Đầu mối/],
     ];
     const problems: string[] = [];

@@ -14,7 +14,7 @@ import { useRouteFocus } from './useRouteFocus';
 
 interface StaffNavItem {
   to: string;
-  key: 'dashboard' | 'organizations' | 'researchers' | 'tasks' | 'registrations' | 'orgUnits' | 'focalPoints' | 'classifications' | 'audit' | 'users' | 'tokens' | 'applicationReports' | 'notifications';
+  key: 'dashboard' | 'organizations' | 'researchers' | 'tasks' | 'registrations' | 'orgUnits' | 'focalPoints' | 'classifications' | 'audit' | 'users' | 'tokens' | 'applicationReports' | 'notifications' | 'stats';
   end?: boolean;
   roles?: Role[];
 }
@@ -26,6 +26,7 @@ const NAV_ITEMS: StaffNavItem[] = [
   { to: '/staff/tasks', key: 'tasks' },
   { to: '/staff/registrations', key: 'registrations' },
   { to: '/staff/application-reports', key: 'applicationReports' },
+  { to: '/staff/stats', key: 'stats' },
   { to: '/staff/org-units', key: 'orgUnits' },
   { to: '/staff/focal-points', key: 'focalPoints' },
   { to: '/staff/classifications', key: 'classifications' },
@@ -137,7 +138,7 @@ export function StaffShell() {
                   component={RouterNavLink}
                   to={item.to}
                   end={item.end}
-                  label={t(`staffNav.${item.key}`)}
+                  label={item.key === 'stats' ? t('stats.nav') : t(`staffNav.${item.key}`)}
                   active={isActive(item)}
                   onClick={close}
                 />

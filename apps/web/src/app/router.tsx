@@ -26,6 +26,8 @@ import { RegistrationWorkPage } from '../features/registrations/RegistrationWork
 import { ResearcherStaffPage } from '../features/researchers/ResearcherStaffPage';
 import { ResultPublicPage } from '../features/results/ResultPublicPage';
 import { ResultsPage } from '../features/results/ResultsPage';
+import { StatsReportPage } from '../features/stats/StatsReportPage';
+import { StatsWorkPage } from '../features/stats/StatsWorkPage';
 import { TaskImportPage } from '../features/task-io/TaskImportPage';
 import { TaskCreatePage } from '../features/tasks/TaskCreatePage';
 import { TaskPublicPage } from '../features/tasks/TaskPublicPage';
@@ -110,6 +112,8 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'registrations', element: <RegistrationWorkPage /> },
+      { path: 'stats', element: <StatsWorkPage /> },
+      { path: 'stats/reports/:id', element: <StatsReportPage /> },
       { path: 'org-units', element: <OrgUnitsPage mode="staff" /> },
       { path: 'org-units/:id', element: <OrgUnitDetailPage mode="staff" /> },
       { path: 'focal-points', element: <FocalPointsPage mode="staff" /> },
