@@ -36,6 +36,8 @@ export const ERROR_CATALOG = {
   STAT_PERIOD_EXISTS: { status: 409, vi: 'Kỳ báo cáo của năm này đã được mở.', en: 'A reporting period for this year already exists.' },
   STAT_PERIOD_CLOSED: { status: 409, vi: 'Kỳ báo cáo đã đóng.', en: 'The reporting period is closed.' },
   STAT_FORM_UNKNOWN: { status: 400, vi: 'Biểu báo cáo hoặc phiên bản biểu không tồn tại.', en: 'The report form or its version does not exist.' },
+  STAT_WRONG_FORM: { status: 422, vi: 'Tệp XLSX không phải biểu và phiên bản của báo cáo này (mã biểu, phiên bản hoặc mã dòng, mã cột không khớp); chưa có số liệu nào được lưu.', en: 'The XLSX file is not the form and version of this report (form code, version or row and column codes do not match); nothing was saved.' },
+  STAT_XLSX_UNREADABLE: { status: 400, vi: 'Không đọc được tệp: không phải tệp XLSX.', en: 'The file cannot be read as an XLSX workbook.' },
   IMPORT_INVALID: { status: 422, vi: 'Tệp nhập có dòng không hợp lệ; chưa có dòng nào được nhập.', en: 'The import file has invalid rows; nothing was imported.' },
   IMPORT_UNREADABLE: { status: 400, vi: 'Không đọc được tệp: không phải tệp XLSX/CSV theo mẫu.', en: 'The file cannot be read as an XLSX/CSV file of the template.' },
   FILE_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá dung lượng cho phép.', en: 'The file is larger than allowed.' },

@@ -40,7 +40,7 @@ interface Row {
   url(fx: Fixture, actor: ActorKey, p: Prepared): string;
   body?(fx: Fixture, actor: ActorKey, p: Prepared): Promise<unknown> | unknown;
   /** A raw body with its headers (multipart uploads). */
-  raw?(fx: Fixture, actor: ActorKey): { payload: Buffer; headers: Record<string, string> };
+  raw?(fx: Fixture, actor: ActorKey, p: Prepared): { payload: Buffer; headers: Record<string, string> };
   expect: Expect;
   freshSession?: boolean;
 }
@@ -287,6 +287,15 @@ const ROWS: Row[] = [
       if (status === 'approved') r = (await admin.post(`/api/stats/reports/${r.id}/review`, { decision: 'approve', version: r.version })).json() as Prepared;
       return { id: r.id, version: r.version };
     };
+    /** The draft form-02 report of the actor's organization in one shared period (assignment is idempotent; years are few). */
+    let draftPeriod: Promise<Prepared> | null = null;
+    const sharedDraft = async (f: Fixture, a: ActorKey): Promise<Prepared> => {
+      const admin = await loginAs(t.app, 'admin');
+      const p = await (draftPeriod ??= period());
+      const assigned = (await admin.post(`/api/stats/periods/${p.id}/assignments`, { organizationIds: [orgFor(f, a)], forms: [{ code: F02 }] })).json() as { reportIds: string[] };
+      const r = (await admin.get(`/api/stats/reports/${assigned.reportIds[0]}`)).json() as Prepared;
+      return { id: r.id, version: r.version };
+    };
     return [
       { method: 'GET', route: '/api/stats/forms', url: () => '/api/stats/forms', expect: all(200) },
       { method: 'GET', route: '/api/stats/forms/:code/:version', url: () => `/api/stats/forms/${encodeURIComponent(F02)}/TT25-2015`, expect: all(200) },
@@ -329,6 +338,17 @@ const ROWS: Row[] = [
         body: (_f, _a, p) => ({ reason: 'Mở lại để sửa số liệu.', version: p.version }),
         expect: unitManage(200),
       },
+      { method: 'GET', route: '/api/stats/reports/:id/xlsx', prepare: sharedDraft, url: (_f, _a, p) => `/api/stats/reports/${p.id}/xlsx`, expect: orgRead },
+      {
+        method: 'POST',
+        route: '/api/stats/reports/:id/xlsx',
+        // a draft report and the blank XLSX of its form (base64 in extra); the upload needs no version
+        prepare: async (f, a) => ({ ...(await sharedDraft(f, a)), extra: (await anonymous(t.app).get(`/api/stats/forms/${encodeURIComponent(F02)}/TT25-2015/xlsx`)).rawPayload.toString('base64') }),
+        url: (_f, _a, p) => `/api/stats/reports/${p.id}/xlsx`,
+        raw: (_f, _a, p) => multipartFile('bieu-02.xlsx', Buffer.from(p.extra ?? '', 'base64')),
+        expect: orgEdit(200),
+      },
+      { method: 'GET', route: '/api/stats/forms/:code/:version/xlsx', url: () => `/api/stats/forms/${encodeURIComponent(F02)}/TT25-2015/xlsx`, expect: all(200) },
       { method: 'GET', route: '/api/stats/aggregates', prepare: onePeriod, url: (_f, _a, p) => `/api/stats/aggregates?periodId=${p.id}&formCode=${encodeURIComponent(F02)}`, expect: staffOnly(200) },
       { method: 'GET', route: '/api/stats/sdmx/:dataflow', prepare: onePeriod, url: (_f, _a, p) => `/api/stats/sdmx/DF_ST_PERS?periodId=${p.id}`, expect: staffOnly(200) },
     ];
@@ -550,7 +570,7 @@ describe('authorization matrix', () => {
       for (const actor of ACTORS) {
         const prepared = row.prepare ? await row.prepare(fx, actor) : { id: '', version: 0 };
         const body = row.body ? await row.body(fx, actor, prepared) : undefined;
-        const raw = row.raw?.(fx, actor);
+        const raw = row.raw?.(fx, actor, prepared);
         const payload = raw ? { payload: raw.payload, headers: raw.headers } : body === undefined ? {} : { payload: body as object };
         const res = await send(actor, { method: row.method, url: row.url(fx, actor, prepared), ...payload }, row.freshSession === true);
         got[actor] = res.statusCode;

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { ApplicationReportPage } from '../features/application-reports/ApplicationReportPage';
@@ -35,9 +36,13 @@ import { TasksPage } from '../features/tasks/TasksPage';
 import { TaskStaffPage } from '../features/tasks/TaskStaffPage';
 import { TaskWorkPage } from '../features/tasks/TaskWorkPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { LoadingState } from '../components/States';
 import { NotFoundPage } from './NotFoundPage';
 import { PublicShell } from './PublicShell';
 import { RequireRole, StaffShell } from './StaffShell';
+
+/** The statistics dashboard with its chart library, loaded on first visit. */
+const StatsDashboardPage = lazy(() => import('../features/stats/StatsDashboardPage').then((m) => ({ default: m.StatsDashboardPage })));
 
 /** The app's routes: public pages at the root, staff pages under /staff (signed-in users only). */
 export const router = createBrowserRouter([
@@ -114,6 +119,14 @@ export const router = createBrowserRouter([
       { path: 'registrations', element: <RegistrationWorkPage /> },
       { path: 'stats', element: <StatsWorkPage /> },
       { path: 'stats/reports/:id', element: <StatsReportPage /> },
+      {
+        path: 'stats/dashboard',
+        element: (
+          <Suspense fallback={<LoadingState />}>
+            <StatsDashboardPage />
+          </Suspense>
+        ),
+      },
       { path: 'org-units', element: <OrgUnitsPage mode="staff" /> },
       { path: 'org-units/:id', element: <OrgUnitDetailPage mode="staff" /> },
       { path: 'focal-points', element: <FocalPointsPage mode="staff" /> },

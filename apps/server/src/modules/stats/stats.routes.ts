@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   FormDefinition,
@@ -25,9 +26,12 @@ import {
 import { z } from 'zod';
 import { contentDisposition } from '../../http/content-disposition.js';
 import { contextOf } from '../../http/context.js';
+import { readUpload } from '../task-io/task-io.routes.js';
+import { XLSX_CONTENT_TYPE } from './stats-xlsx.js';
 import { aggregateForm, aggregateSdmxCsv } from './stats-aggregates.service.js';
 import {
   acceptReport,
+  formXlsx,
   assignForms,
   createPeriod,
   getForm,
@@ -37,10 +41,24 @@ import {
   listReports,
   periodBoard,
   reopenReport,
+  reportXlsx,
   reviewReport,
   saveCells,
   submitReport,
+  uploadReportXlsx,
 } from './stats.service.js';
+
+/** Largest uploaded report workbook (a form is a few hundred cells). */
+const XLSX_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+const Binary = z.string().meta({ format: 'binary' });
+const xlsxResponse = { description: 'XLSX workbook', content: { [XLSX_CONTENT_TYPE]: { schema: Binary } } };
+
+function sendXlsx(reply: FastifyReply, file: { fileName: string; content: Buffer }, cache: string) {
+  reply.header('content-type', XLSX_CONTENT_TYPE);
+  reply.header('content-disposition', contentDisposition(file.fileName));
+  reply.header('cache-control', cache);
+  return reply.send(file.content);
+}
 
 /** Routes of the statistical reporting cycle: forms as data, periods, assignments, data entry, approval, the board. */
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -52,6 +70,18 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/stats/forms/:code/:version', {
     schema: { tags, summary: 'One form version (encode the slash of the code: 02%2FCS-KHCN)', params: StatFormParams, response: { 200: FormDefinition } },
     handler: (req) => getForm(app.db, req.params.code, req.params.version),
+  });
+  app.get('/stats/forms/:code/:version/xlsx', {
+    schema: {
+      tags,
+      summary: 'The blank XLSX of a form version, to fill and upload to a report (header block with the form code and version, the row of column codes marked "#", row codes in column A)',
+      params: StatFormParams,
+      response: { 200: xlsxResponse },
+    },
+    handler: async (req, reply) => {
+      const file = await formXlsx(app.db, req.params.code, req.params.version);
+      return sendXlsx(reply, file, 'public, max-age=3600');
+    },
   });
   app.get('/stats/periods', {
     schema: { tags, summary: 'Reporting periods (calendar years) with their deadlines, newest first', response: { 200: StatPeriodList } },
@@ -80,6 +110,36 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/stats/reports/:id/cells', {
     schema: { tags, summary: 'Save cells of a draft or returned report (merged; validated whole; nothing saved on an error)', params: IdParams, body: StatCellsUpdate, response: { 200: StatReport } },
     handler: (req) => saveCells(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.get('/stats/reports/:id/xlsx', {
+    schema: {
+      tags,
+      summary: 'The report as XLSX: its form filled with the stored cells (a number; "x" not applicable; "c" or "c 12" confidential; empty missing)',
+      params: IdParams,
+      response: { 200: xlsxResponse },
+    },
+    handler: async (req, reply) => {
+      const file = await reportXlsx(app.db, contextOf(req), req.params.id);
+      return sendXlsx(reply, file, 'private, no-store');
+    },
+  });
+  app.post('/stats/reports/:id/xlsx', {
+    schema: {
+      tags,
+      summary:
+        'Upload a filled XLSX of the report\'s form (multipart/form-data, one part named "file") to a draft or returned report. ' +
+        'The workbook must be this form and version (else 422 STAT_WRONG_FORM); cells are mapped by the row and column codes. ' +
+        'It REPLACES every cell of the report (empty cells become missing) and needs no version: it applies to the current one and bumps it. ' +
+        'Text that is not a number, "x" or "c [number]", and any rule error, answer 422 STAT_VALIDATION_FAILED with details at cells.<row>.<column>; ' +
+        'nothing is saved then. A file that is not an XLSX workbook answers 400 STAT_XLSX_UNREADABLE.',
+      params: IdParams,
+      consumes: ['multipart/form-data'],
+      response: { 200: StatReport },
+    },
+    handler: async (req) => {
+      const file = await readUpload(req, XLSX_UPLOAD_MAX_BYTES);
+      return uploadReportXlsx(app.db, contextOf(req), req.params.id, file.content);
+    },
   });
   app.post('/stats/reports/:id/submit', {
     schema: { tags, summary: 'Send the report to the province or ministry (refused while a validation error remains)', params: IdParams, body: StatVersionBody, response: { 200: StatReport } },

@@ -31,6 +31,7 @@ import { ensureStatForms } from '../../seed/reference.js';
 import { canManageUnit, canReadUnit, organizationAccess, requireActor, requireRole, unitScopeIds, type OrganizationAccess } from '../access/access.service.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
+import { buildFormXlsx, readFormXlsx, sheetNameOf } from './stats-xlsx.js';
 import { cellMapOf, cellRowsOf, isStatReportLate, presentFormRef, presentPeriod, presentReport, presentReportSummary, type ReportRights } from './stats.presenter.js';
 import {
   findBoardRows,
@@ -234,18 +235,37 @@ export async function getReport(ex: Executor, ctx: RequestContext, id: string): 
   return present(ex, await loadReport(ex, ctx, id));
 }
 
+/** The XLSX of a report: its header and its stored cells (same read access as the report). */
+export async function reportXlsx(ex: Executor, ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  const loaded = await loadReport(ex, ctx, id);
+  const report = await present(ex, loaded);
+  const base = `${sheetNameOf(loaded.def.code)}_${report.period.year}_${report.organization.code}`;
+  return { fileName: `${base}.xlsx`, content: await buildFormXlsx(loaded.def, report) };
+}
+
+/** The blank XLSX of a form version (public, like the definitions). */
+export async function formXlsx(ex: Executor, code: string, version: string): Promise<{ fileName: string; content: Buffer }> {
+  const def = await getForm(ex, code, version);
+  return { fileName: `${sheetNameOf(def.code)}_${def.version}.xlsx`, content: await buildFormXlsx(def) };
+}
+
+/** Replaces the cells of a draft or returned report by those of an uploaded XLSX of its form (see {@link saveCells}). */
+export async function uploadReportXlsx(db: Db, ctx: RequestContext, id: string, content: Buffer): Promise<StatReport> {
+  return saveCells(db, ctx, id, { version: null, readCells: (def) => readFormXlsx(def, content, ctx.locale) });
+}
+
 function errorDetails(ctx: RequestContext, issues: readonly CellIssue[]): ErrorDetail[] {
   return issues.filter((i) => i.severity === 'error').map((i) => ({ path: `cells.${i.row}.${i.column}`, code: i.ruleId, message: ctx.locale === 'en' ? i.messageEn : i.messageVi }));
 }
 
 /** Loads a report for a data change or a submission: editable state, the caller may edit it, the version matches. */
-async function loadForWrite(tx: Executor, ctx: RequestContext, id: string, version: number): Promise<LoadedReport> {
+async function loadForWrite(tx: Executor, ctx: RequestContext, id: string, version: number | null): Promise<LoadedReport> {
   const loaded = await loadReport(tx, ctx, id);
   const status = loaded.row.report.status;
   if (LOCKED.includes(status)) throw new AppError('STAT_REPORT_LOCKED');
   if (!loaded.access.canEdit) throw new AppError('OUT_OF_SCOPE');
   if (!EDITABLE.includes(status)) throw new AppError('INVALID_TRANSITION');
-  if (loaded.row.report.version !== version) throw new AppError('VERSION_CONFLICT');
+  if (version !== null && loaded.row.report.version !== version) throw new AppError('VERSION_CONFLICT');
   return loaded;
 }
 
@@ -254,31 +274,44 @@ async function loadForWrite(tx: Executor, ctx: RequestContext, id: string, versi
  * cell), the whole report is validated, and nothing is saved if any rule marked as an error fails (422 with every
  * failing cell). Otherwise the cells are written in one transaction and the version is bumped; warnings come back
  * in `issues`.
+ *
+ * The XLSX upload passes `version: null` with every cell of the form (empty ones as `missing`): it replaces the
+ * report's cells whatever the current version (checked against the row it read, so a concurrent write still
+ * conflicts), and `readCells` reads the workbook inside the transaction once the report is known to be writable.
  */
-export async function saveCells(db: Db, ctx: RequestContext, id: string, input: StatCellsUpdate): Promise<StatReport> {
+export async function saveCells(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: StatCellsUpdate | { version: null; readCells: (def: FormDefinition) => StatCellsUpdate['cells'] },
+): Promise<StatReport> {
   requireRole(ctx, 'national_admin', 'focal_officer', 'org_reporter');
   return db.transaction(async (tx) => {
     const loaded = await loadForWrite(tx, ctx, id, input.version);
+    const version = input.version ?? loaded.row.report.version;
+    const given = 'cells' in input ? input.cells : input.readCells(loaded.def);
     const rows = new Set(loaded.def.rows.map((r) => r.code));
     const cols = new Set(loaded.def.columns.map((c) => c.code));
-    const bad = input.cells.map((c, i) => ({ c, i })).filter(({ c }) => !rows.has(c.row) || !cols.has(c.column));
+    const bad = given.map((c, i) => ({ c, i })).filter(({ c }) => !rows.has(c.row) || !cols.has(c.column));
     if (bad.length) throw new AppError('VALIDATION_FAILED', bad.map(({ c, i }) => ({ path: `cells.${i}`, code: 'unknown_cell', message: `Form ${loaded.def.code} has no cell ${c.row}/${c.column}` })));
     const stored = await findCells(tx, id);
     const merged = new Map<string, CellValue>(cellMapOf(stored));
     const before: Record<string, CellValue | null> = {};
     const after: Record<string, CellValue | null> = {};
-    for (const c of input.cells) {
+    for (const c of given) {
       const key = cellKey(c.row, c.column);
-      before[key] = merged.get(key) ?? null;
       const { row: _row, column: _column, ...value } = c;
+      const was = merged.get(key) ?? null;
       if (value.state === 'missing') merged.delete(key);
       else merged.set(key, value);
+      if (was === null && value.state === 'missing') continue;
+      before[key] = was;
       after[key] = value.state === 'missing' ? null : value;
     }
     const issues = validateForm(loaded.def, merged);
     if (!isSubmittable(issues)) throw new AppError('STAT_VALIDATION_FAILED', errorDetails(ctx, issues));
     await replaceCells(tx, id, cellRowsOf(merged));
-    const updated = await updateReportVersioned(tx, id, input.version, {});
+    const updated = await updateReportVersioned(tx, id, version, {});
     if (!updated) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'update', entityType: 'stat_report', entityId: id, before: { cells: before }, after: { cells: after } });
     return present(tx, loaded, { ...loaded.row, report: updated });

@@ -22,7 +22,8 @@ const spreadsheet = (description: string) => ({
   content: { [EXPORT_CONTENT_TYPES.xlsx]: { schema: Binary }, [EXPORT_CONTENT_TYPES.csv]: { schema: Binary } },
 });
 
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fileName: string; content: Buffer }> {
+/** Reads the one file part of a multipart request, up to a size. */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fileName: string; content: Buffer }> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const part = await req.file({ limits: { files: 1, fileSize: maxBytes + 1 } });
   if (!part) throw new AppError('VALIDATION_FAILED', [{ path: 'file', code: 'required', message: 'No file part' }]);

@@ -1,7 +1,7 @@
 import { StatReopen, StatReview, cellKey, type CellIssue, type CellMap, type FormDefinition, type StatReport } from '@stinet/shared';
-import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -39,8 +39,9 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
   const [dirty, setDirty] = useState(false);
   const [invalidKeys, setInvalidKeys] = useState<readonly string[]>([]);
   const [serverIssues, setServerIssues] = useState<CellIssue[]>([]);
-  const [refused, setRefused] = useState(false);
+  const [refused, setRefused] = useState<'save' | 'upload' | null>(null);
   const local = useFormValidation(definition, cells);
+  const resetUpload = useRef<() => void>(null);
 
   const issues = useMemo(() => {
     const seen = new Set(local.map(issueId));
@@ -51,22 +52,38 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
   }, [local, serverIssues, report.issues, dirty]);
   const errorCount = issues.filter((i) => i.severity === 'error').length;
 
-  const { save, submit } = actions;
-  const busy = save.isPending || submit.isPending;
+  const { save, submit, uploadXlsx } = actions;
+  const busy = save.isPending || submit.isPending || uploadXlsx.isPending;
   const canEdit = report.canEdit;
 
   async function saveDraft(): Promise<StatReport | null> {
     submit.reset();
     try {
       const saved = await save.mutateAsync({ version: report.version, cells: cellInputsOf(definition, cells) });
-      setRefused(false);
+      setRefused(null);
       notifications.show({ color: 'green', message: t('stats.report.saved') });
       return saved;
     } catch (error) {
       const cellErrors = serverCellIssues(error);
       setServerIssues(cellErrors);
-      setRefused(cellErrors.length > 0);
+      setRefused(cellErrors.length > 0 ? 'save' : null);
       return null;
+    }
+  }
+
+  /** Uploads a filled XLSX of the form: it replaces every cell; a refused file shows its cell errors and saves nothing. */
+  async function upload(file: File | null) {
+    if (!file) return;
+    resetUpload.current?.();
+    save.reset();
+    submit.reset();
+    try {
+      await uploadXlsx.mutateAsync(file);
+      notifications.show({ color: 'green', message: t('stats.report.uploaded') });
+    } catch (error) {
+      const cellErrors = serverCellIssues(error);
+      setServerIssues(cellErrors);
+      setRefused(cellErrors.length > 0 ? 'upload' : null);
     }
   }
 
@@ -85,7 +102,7 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
     }
   }
 
-  const requestError = [save.error, submit.error].find((e) => e && !(e instanceof ApiError && e.code === 'STAT_VALIDATION_FAILED'));
+  const requestError = [save.error, submit.error, uploadXlsx.error].find((e) => e && !(e instanceof ApiError && e.code === 'STAT_VALIDATION_FAILED'));
 
   return (
     <Stack gap="sm">
@@ -97,6 +114,13 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
           <Button onClick={() => void send()} loading={submit.isPending} disabled={busy || errorCount > 0 || invalidKeys.length > 0}>
             {t('stats.report.submit')}
           </Button>
+          <FileButton resetRef={resetUpload} onChange={(file) => void upload(file)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+            {(props) => (
+              <Button {...props} variant="default" loading={uploadXlsx.isPending} disabled={busy} title={t('stats.report.uploadXlsxHint')}>
+                {t('stats.report.uploadXlsx')}
+              </Button>
+            )}
+          </FileButton>
           {dirty ? (
             <Text size="sm" c="dimmed">
               {t('stats.report.unsaved')}
@@ -119,7 +143,7 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
       ) : null}
       {refused ? (
         <Alert role="alert" color="red" variant="light" title={t('stats.report.notSavedTitle')}>
-          {t('stats.report.notSaved')}
+          {refused === 'upload' ? t('stats.report.uploadRefused') : t('stats.report.notSaved')}
         </Alert>
       ) : null}
       {requestError ? (
@@ -130,6 +154,7 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
                 onRetry: () => {
                   save.reset();
                   submit.reset();
+                  uploadXlsx.reset();
                   onReload();
                 },
                 retryLabel: t('common.reload'),
@@ -144,7 +169,7 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
           setCells(next);
           setDirty(true);
           setServerIssues([]);
-          setRefused(false);
+          setRefused(null);
         }}
         issues={issues}
         readOnly={!canEdit}
@@ -242,6 +267,9 @@ function ReportView({ report, definition, onReload }: { report: StatReport; defi
         <StatStatusBadge status={report.status} />
         {report.isLate ? <StatLateBadge /> : null}
         <Group gap="sm" ml="auto">
+          <Button component="a" variant="default" href={`/api/stats/reports/${report.id}/xlsx`} download>
+            {t('stats.report.downloadXlsx')}
+          </Button>
           {report.canReview ? (
             <>
               <Button color="teal.9" onClick={() => setDialog('approve')}>

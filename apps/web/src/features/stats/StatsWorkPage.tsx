@@ -3,6 +3,7 @@ import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@ma
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../api/auth';
 import { AppLink } from '../../components/AppLink';
 import { AppSelect } from '../../components/AppSelect';
@@ -165,7 +166,15 @@ export function StatsWorkPage() {
 
   return (
     <>
-      <PageHeader title={t('stats.workTitle')} description={description} />
+      <PageHeader
+        title={t('stats.workTitle')}
+        description={description}
+        actions={
+          <Button component={Link} to="/staff/stats/dashboard" variant="default">
+            {t('statsDashboard.open')}
+          </Button>
+        }
+      />
       {hasRole('national_admin') ? <OpenPeriodForm onOpened={(id) => set({ period: id })} /> : null}
       {periods.error ? <ErrorAlert error={periods.error} onRetry={() => void periods.refetch()} /> : null}
       {periods.data && periods.data.items.length === 0 ? (

@@ -97,7 +97,7 @@ function afterChange(queryClient: QueryClient, report: StatReport) {
   return queryClient.invalidateQueries({ queryKey: [KEY, 'reports'] });
 }
 
-/** The actions on one report: save cells, submit, review, accept, reopen. */
+/** The actions on one report: save cells, upload an XLSX, submit, review, accept, reopen. */
 export function useStatReportActions(id: string) {
   const queryClient = useQueryClient();
   const done = { onSuccess: (report: StatReport) => afterChange(queryClient, report) };
@@ -107,5 +107,7 @@ export function useStatReportActions(id: string) {
     review: useMutation({ mutationFn: (body: StatReview) => api.post<StatReport>(`/api/stats/reports/${id}/review`, body), ...done }),
     accept: useMutation({ mutationFn: (version: number) => api.post<StatReport>(`/api/stats/reports/${id}/accept`, { version }), ...done }),
     reopen: useMutation({ mutationFn: (body: StatReopen) => api.post<StatReport>(`/api/stats/reports/${id}/reopen`, body), ...done }),
+    /** Replaces every cell by those of a filled XLSX of the form (all or nothing; no version needed). */
+    uploadXlsx: useMutation({ mutationFn: (file: File) => api.upload<StatReport>(`/api/stats/reports/${id}/xlsx`, file), ...done }),
   };
 }
