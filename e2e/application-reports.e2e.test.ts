@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser } from './browser.js';
-import { XLSX_TYPE, signedIn, apiOf, visible, apiResponse, audit } from './support.js';
+import { XLSX_TYPE, signedIn, apiOf, visible, apiResponse, audit, chooseOption } from './support.js';
 
 
 let browser: Browser;
@@ -30,11 +30,6 @@ function addMonths(date: string, months: number): string {
   const month = index % 12;
   const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return isoDay(Date.UTC(year, month, Math.min(d, last)));
-}
-
-async function chooseOption(page: Page, label: string, optionText: RegExp): Promise<void> {
-  await page.getByRole('textbox', { name: label }).or(page.getByLabel(label, { exact: true })).first().click();
-  await page.getByRole('option', { name: optionText }).first().click();
 }
 
 describe('a yearly application-of-results report (Mẫu 12) goes from the lead organization to the focal point and the public', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser } from './browser.js';
+import { login, chooseOption } from './support.js';
 
-const PASSWORD = 'stinet-demo-2026';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -11,19 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/staff/);
-}
-
-async function chooseOption(page: Page, label: string, optionText: RegExp): Promise<void> {
-  await page.getByRole('textbox', { name: label }).or(page.getByLabel(label, { exact: true })).first().click();
-  await page.getByRole('option', { name: optionText }).first().click();
-}
 
 describe('a provincial officer manages organizations in the browser', () => {
   const suffix = Date.now().toString(36).slice(-5);

@@ -8,16 +8,27 @@ export const DEMO_PASSWORD = 'stinet-demo-2026';
 /** The XLSX media type. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A browser context (Vietnamese, downloads accepted) signed in through the login page, and its page. */
-export async function signedIn(browser: Browser, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
-  const page = await context.newPage();
+/** Signs a page in through the login form with a demo account and waits for the staff area. */
+export async function login(page: Page, username: string): Promise<void> {
   await page.goto(`${baseUrl()}/login`);
   await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/staff/);
+}
+
+/** A browser context (Vietnamese, downloads accepted) signed in through the login page, and its page. */
+export async function signedIn(browser: Browser, username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
+  const page = await context.newPage();
+  await login(page, username);
   return { context, page };
+}
+
+/** Opens a select or combobox by its label and picks the first option matching the text. */
+export async function chooseOption(page: Page, label: string, optionText: RegExp): Promise<void> {
+  await page.getByRole('textbox', { name: label }).or(page.getByLabel(label, { exact: true })).first().click();
+  await page.getByRole('option', { name: optionText }).first().click();
 }
 
 /** What `/api/auth/me` says of the signed-in user. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser } from './browser.js';
+import { signedIn, chooseOption, visible } from './support.js';
 
-const PASSWORD = 'stinet-demo-2026';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -12,30 +12,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/staff/);
-}
-
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN' });
-  const page = await context.newPage();
-  await login(page, username);
-  return { context, page };
-}
-
-async function chooseOption(page: Page, label: string, optionText: RegExp): Promise<void> {
-  await page.getByRole('textbox', { name: label }).or(page.getByLabel(label, { exact: true })).first().click();
-  await page.getByRole('option', { name: optionText }).first().click();
-}
-
-/** Waits until the page shows the text (a string matches a whole element's text, a pattern any part of it). */
-const visible = (page: Page, text: string | RegExp) =>
-  expect.poll(() => page.getByText(text, { exact: typeof text === 'string' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-
 describe('an ongoing S&T task goes from the reporter through the focal point to the public', () => {
   const suffix = Date.now().toString(36).slice(-5);
   const title = `Nghiên cứu giống lúa chịu mặn thử nghiệm ${suffix}`;
@@ -44,7 +20,7 @@ describe('an ongoing S&T task goes from the reporter through the focal point to 
   let detailUrl = '';
 
   it('the reporter enters a provincial task registered at Hà Nội and sends it to the focal point', async () => {
-    const { context, page } = await signedIn('reporter');
+    const { context, page } = await signedIn(browser, 'reporter');
     await page.goto(`${baseUrl()}/staff/tasks`);
     await page.getByRole('link', { name: 'Thêm nhiệm vụ' }).click();
     await page.waitForURL(/\/staff\/tasks\/new$/);
@@ -95,7 +71,7 @@ describe('an ongoing S&T task goes from the reporter through the focal point to 
 
   it('the Hà Nội focal officer finds it in the work list and returns it with a comment', async () => {
     expect(detailUrl).not.toBe('');
-    const { context, page } = await signedIn('officer.hanoi');
+    const { context, page } = await signedIn(browser, 'officer.hanoi');
     await page.goto(`${baseUrl()}/staff/tasks`);
     await page.getByRole('tab', { name: 'Đã gửi' }).click();
     await page.waitForURL(/status=submitted/);
@@ -114,7 +90,7 @@ describe('an ongoing S&T task goes from the reporter through the focal point to 
   });
 
   it('the reporter reads the comment, edits the task and sends it again', async () => {
-    const { context, page } = await signedIn('reporter');
+    const { context, page } = await signedIn(browser, 'reporter');
     await page.goto(detailUrl);
     await visible(page, 'Ý kiến của đầu mối khi trả lại');
     await visible(page, comment);
@@ -131,7 +107,7 @@ describe('an ongoing S&T task goes from the reporter through the focal point to 
   });
 
   it('the focal officer accepts and publishes it, and the history shows every step', async () => {
-    const { context, page } = await signedIn('officer.hanoi');
+    const { context, page } = await signedIn(browser, 'officer.hanoi');
     await page.goto(detailUrl);
     await page.getByRole('button', { name: 'Chấp nhận và công bố' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Chấp nhận và công bố' }).click();

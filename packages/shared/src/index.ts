@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './roles.js';
 export * from './validators.js';
+export * from './csv.js';
 export * from './schemas/common.js';
 export * from './schemas/org-unit.js';
 export * from './schemas/focal-point.js';

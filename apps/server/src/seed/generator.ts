@@ -1,3 +1,4 @@
+import { addCalendarDays as addDays } from '@stinet/shared';
 /**
  * Deterministic, streaming generator of synthetic national S&T data (organisations and researchers).
  *
@@ -766,11 +767,6 @@ function randomDate(rng: Rng, fromYear: number, toYear: number): string {
   const y = Math.min(rng.int(fromYear, toYear), LAST_YEAR);
   const month = rng.int(1, y === LAST_YEAR ? 6 : 12);
   return `${y}-${pad(month, 2)}-${pad(rng.int(1, 28), 2)}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 const FOUNDING_YEARS: Readonly<Record<OrgCategory, readonly [number, number]>> = {

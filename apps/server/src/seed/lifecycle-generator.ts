@@ -1,3 +1,4 @@
+import { addCalendarDays as addDays } from '@stinet/shared';
 import { createRng } from './generator.js';
 
 /** What the lifecycle plan needs of a published task. */
@@ -46,11 +47,6 @@ function fnv1a(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** The date `days` days after `date` (ISO dates). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function addMonths(date: string, months: number): string {

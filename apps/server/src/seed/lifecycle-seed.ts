@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { REQUIRED_REGISTRATION_ROLES, type RegistrationFileRole } from '@stinet/shared';
+import { REQUIRED_REGISTRATION_ROLES, type RegistrationFileRole, addCalendarDays as addDays } from '@stinet/shared';
 import { applicationReport, certificate, certificateCounter, registrationFile, resultRegistration, storedFile, taskChange } from '../db/schema.js';
 import type { Executor } from '../db/types.js';
 import { queryRows } from '../lib/sql.js';
@@ -8,7 +8,7 @@ import type { FileStorage } from '../storage/file-storage.js';
 import { generateApplicationReports } from './application-report-generator.js';
 import { demoDocumentPdf } from './demo-documents.js';
 import { createRng } from './generator.js';
-import { addDays, planLifecycle } from './lifecycle-generator.js';
+import { planLifecycle } from './lifecycle-generator.js';
 
 /** What the lifecycle seed produced. */
 export interface LifecycleCounts {

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { FORM_02_CS_2015, FORM_03_CS_2015, tabulate, type FormDefinition, type MicroRecord } from '@stinet/shared';
+import { FORM_02_CS_2015, FORM_03_CS_2015, tabulate, type FormDefinition, type MicroRecord, addCalendarDays as addDays } from '@stinet/shared';
 import { statCell, statPeriod, statReport } from '../db/schema.js';
 import type { Executor } from '../db/types.js';
 import { queryRows } from '../lib/sql.js';
 import { createRng, type SeedScale } from './generator.js';
-import { addDays } from './lifecycle-generator.js';
 import { generateExpenditure, generateStaff, reportState } from './stats-generator.js';
 
 /** Reporting units with statistics per scale (the national network has about 3,000). */

@@ -1,3 +1,4 @@
+import { csvLine } from '../csv.js';
 import { cellKey, sdmxStatus, type CellValue } from './cells.js';
 import type { FormDefinition } from './form-definition.js';
 
@@ -45,10 +46,6 @@ export interface SdmxSeries {
   cell: (row: string, column: string) => CellValue | undefined;
 }
 
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
  * SDMX-CSV 1.0 (SDMX 2.1 REST, `application/vnd.sdmx.data+csv; version=1.0.0`): the DATAFLOW column
  * (`AGENCY:ID(VERSION)`), all dimensions (REF_AREA, FREQ, TIME_PERIOD, then the form's), OBS_VALUE, then the
@@ -59,15 +56,15 @@ export function toSdmxCsv10(def: FormDefinition, series: readonly SdmxSeries[], 
   const dims = formDimensions(def);
   const header = ['DATAFLOW', 'REF_AREA', 'FREQ', 'TIME_PERIOD', ...dims, 'OBS_VALUE', 'UNIT_MEASURE', 'OBS_STATUS', 'CONF_STATUS'];
   const flow = `${opts.agency}:${def.dataflow}(${opts.version ?? '1.0'})`;
-  const lines = [header.join(',')];
+  let out = csvLine(header);
   for (const s of series) {
     for (const r of def.rows) {
       for (const c of def.columns) {
         const coords = cellCoordinates(def, r.code, c.code);
         const status = sdmxStatus(s.cell(r.code, c.code));
-        lines.push([flow, s.refArea, 'A', s.timePeriod, ...dims.map((d) => coords[d] as string), status.obsValue, UNIT_CODES[c.unit], status.obsStatus, status.confStatus].map(csvField).join(','));
+        out += csvLine([flow, s.refArea, 'A', s.timePeriod, ...dims.map((d) => coords[d] as string), status.obsValue, UNIT_CODES[c.unit], status.obsStatus, status.confStatus]);
       }
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return out;
 }

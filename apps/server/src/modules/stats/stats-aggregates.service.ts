@@ -30,8 +30,7 @@ export const SDMX_AGENCY = 'VN_CTTK';
  * province's data goes to the new one), a later unit back to its single predecessor. A unit split in several (none
  * in the 2025 merger) keeps its own row: splitting needs apportionment weights the registry does not hold.
  */
-async function unitResolver(ex: Executor, asOf: string): Promise<(unitId: string) => OrgUnitRow | undefined> {
-  const units = new Map((await ex.select().from(orgUnit)).map((u) => [u.id, u]));
+async function unitResolver(ex: Executor, units: ReadonlyMap<string, OrgUnitRow>, asOf: string): Promise<(unitId: string) => OrgUnitRow | undefined> {
   const links = await ex.select().from(orgUnitSuccession);
   const successors = new Map<string, string[]>();
   const predecessors = new Map<string, string[]>();
@@ -97,7 +96,8 @@ export async function aggregateForm(ex: Executor, ctx: RequestContext, q: StatAg
         GROUP BY 1`,
   );
   const def = await definitionFor(ex, period.year, q.formCode, [...new Set(counts.flatMap((c) => c.versions))]);
-  const resolve = q.level === 'province' ? await unitResolver(ex, asOf) : () => undefined;
+  const units = q.level === 'province' ? new Map((await ex.select().from(orgUnit)).map((u) => [u.id, u])) : new Map<string, OrgUnitRow>();
+  const resolve = q.level === 'province' ? await unitResolver(ex, units, asOf) : () => undefined;
   const areaKey = (unitId: string) => (q.level === 'province' ? (resolve(unitId)?.id ?? unitId) : 'VN');
 
   const reportsByArea = new Map<string, number>();
@@ -116,7 +116,6 @@ export async function aggregateForm(ex: Executor, ctx: RequestContext, q: StatAg
       hasConfidential: prev.hasConfidential || s.has_conf,
     });
   }
-  const units = q.level === 'province' ? new Map((await ex.select().from(orgUnit)).map((u) => [u.id, u])) : new Map<string, OrgUnitRow>();
   const areas = [...reportsByArea.keys()].map((area) => {
     const reports = reportsByArea.get(area) ?? 0;
     const cells = cellsByArea.get(area) ?? new Map<string, AggregateCell>();
