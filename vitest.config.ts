@@ -2,9 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const shared = fileURLToPath(new URL('./packages/shared/src/index.ts', import.meta.url));
+const sharedNode = fileURLToPath(new URL('./packages/shared/src/node.ts', import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { '@stinet/shared': shared } },
+  resolve: { alias: { '@stinet/shared/node': sharedNode, '@stinet/shared': shared } },
   test: {
     projects: [
       {

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/env.js';
 import type { Db, DbKind } from './db/types.js';
 import { AppError } from './errors.js';
@@ -33,6 +33,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { statsReleaseRoutes } from './modules/stats/stats-release.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 
 declare module 'fastify' {
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -130,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(fileRoutes, { storage, uploadMaxBytes: config.uploadMaxBytes });
       await api.register(auditRoutes);
       await api.register(statsRoutes);
+      await api.register(statsReleaseRoutes);
     },
     { prefix: '/api' },
   );

@@ -17,5 +17,7 @@ export * from './schemas/file.js';
 export * from './schemas/registration.js';
 export * from './schemas/application-report.js';
 export * from './schemas/stats.js';
+export * from './schemas/stats-release.js';
+export * from './schemas/stats-bulk.js';
 export * from './calendar/index.js';
 export * from './stats/index.js';

@@ -788,6 +788,8 @@ export const statPeriod = pgTable(
     unitDeadline: date('unit_deadline', { mode: 'string' }).notNull(),
     provinceDeadline: date('province_deadline', { mode: 'string' }).notNull(),
     status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by'),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -796,6 +798,8 @@ export const statPeriod = pgTable(
     unique('stat_period_year_uq').on(t.year),
     foreignKey({ name: 'stat_period_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
     check('stat_period_status_ck', sql`${t.status} IN ('open','closed')`),
+    check('stat_period_closed_ck', sql`(${t.status} = 'closed') = (${t.closedAt} IS NOT NULL)`),
+    foreignKey({ name: 'stat_period_closed_by_fkey', columns: [t.closedBy], foreignColumns: [appUser.id] }),
     check('stat_period_year_ck', sql`${t.year} BETWEEN 2000 AND 2100`),
     check('stat_period_deadlines_ck', sql`${t.provinceDeadline} >= ${t.unitDeadline}`),
   ],
@@ -811,6 +815,8 @@ export const statReport = pgTable(
     formCode: text('form_code').notNull(),
     formVersion: text('form_version').notNull(),
     status: text('status', { enum: ['draft', 'submitted', 'returned', 'approved', 'accepted'] }).notNull().default('draft'),
+    /** The province or ministry whose running aggregate holds this report (set while approved or accepted). */
+    aggregatedUnitId: uuid('aggregated_unit_id'),
     reviewComment: text('review_comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
@@ -832,6 +838,7 @@ export const statReport = pgTable(
     foreignKey({ name: 'stat_report_accepted_by_fkey', columns: [t.acceptedBy], foreignColumns: [appUser.id] }),
     foreignKey({ name: 'stat_report_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
     check('stat_report_status_ck', sql`${t.status} IN ('draft','submitted','returned','approved','accepted')`),
+    foreignKey({ name: 'stat_report_aggregated_unit_id_fkey', columns: [t.aggregatedUnitId], foreignColumns: [orgUnit.id] }),
     index('stat_report_period_status_idx').on(t.periodId, t.status),
     index('stat_report_organization_idx').on(t.organizationId, t.formCode),
   ],
@@ -855,5 +862,89 @@ export const statCell = pgTable(
     foreignKey({ name: 'stat_cell_report_id_fkey', columns: [t.reportId], foreignColumns: [statReport.id] }).onDelete('cascade'),
     check('stat_cell_state_ck', sql`${t.state} IN ('value','not_applicable','confidential')`),
     check('stat_cell_value_ck', sql`(${t.state} = 'value' AND ${t.value} IS NOT NULL) OR (${t.state} = 'not_applicable' AND ${t.value} IS NULL) OR ${t.state} = 'confidential'`),
+  ],
+);
+
+/**
+ * The running aggregate of a form's approved and accepted reports per period, province or ministry and cell, kept
+ * up to date in the transaction that approves or reopens a report (so an approval is visible at once, with no nightly
+ * run). `reporting` counts units that gave a number (or "not applicable", which adds 0); `value_sum` is their sum.
+ */
+export const statAggregate = pgTable(
+  'stat_aggregate',
+  {
+    periodId: uuid('period_id').notNull(),
+    formCode: text('form_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    rowCode: text('row_code').notNull(),
+    colCode: text('col_code').notNull(),
+    valueSum: numeric('value_sum', { mode: 'number' }).notNull().default(0),
+    reporting: integer('reporting').notNull().default(0),
+    confidential: integer('confidential').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'stat_aggregate_pkey', columns: [t.periodId, t.formCode, t.unitId, t.rowCode, t.colCode] }),
+    foreignKey({ name: 'stat_aggregate_period_id_fkey', columns: [t.periodId], foreignColumns: [statPeriod.id] }),
+    foreignKey({ name: 'stat_aggregate_unit_id_fkey', columns: [t.unitId], foreignColumns: [orgUnit.id] }),
+    check('stat_aggregate_counts_ck', sql`${t.reporting} >= 0 AND ${t.confidential} >= 0`),
+  ],
+);
+
+/** How many approved or accepted reports of each form version a province or ministry's running aggregate holds. */
+export const statAggregateArea = pgTable(
+  'stat_aggregate_area',
+  {
+    periodId: uuid('period_id').notNull(),
+    formCode: text('form_code').notNull(),
+    formVersion: text('form_version').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    reports: integer('reports').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'stat_aggregate_area_pkey', columns: [t.periodId, t.formCode, t.formVersion, t.unitId] }),
+    foreignKey({ name: 'stat_aggregate_area_period_id_fkey', columns: [t.periodId], foreignColumns: [statPeriod.id] }),
+    foreignKey({ name: 'stat_aggregate_area_unit_id_fkey', columns: [t.unitId], foreignColumns: [orgUnit.id] }),
+    check('stat_aggregate_area_reports_ck', sql`${t.reports} >= 0`),
+  ],
+);
+
+/**
+ * A statistical release: a frozen snapshot of a form's aggregates for a period (national and by province, small cells
+ * already withheld) that the public sees from `embargo_until` on. Later releases of the same form and year revise it;
+ * a withdrawn release disappears from the public with its reason kept.
+ */
+export const statRelease = pgTable(
+  'stat_release',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    periodId: uuid('period_id').notNull(),
+    formCode: text('form_code').notNull(),
+    formVersion: text('form_version').notNull(),
+    dataflow: text('dataflow').notNull(),
+    titleVi: text('title_vi').notNull(),
+    titleEn: text('title_en').notNull(),
+    noteVi: text('note_vi'),
+    noteEn: text('note_en'),
+    embargoUntil: timestamp('embargo_until', { withTimezone: true }).notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    suppressBelow: integer('suppress_below'),
+    /** Reports included and reports assigned, at the time of the snapshot. */
+    reports: integer('reports').notNull(),
+    assigned: integer('assigned').notNull(),
+    /** `{ national: StatAggregate, province: StatAggregate }` with withheld cells already emptied. */
+    data: jsonb('data').notNull(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawReason: text('withdraw_reason'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'stat_release_period_id_fkey', columns: [t.periodId], foreignColumns: [statPeriod.id] }),
+    foreignKey({ name: 'stat_release_form_fkey', columns: [t.formCode, t.formVersion], foreignColumns: [statForm.code, statForm.version] }),
+    foreignKey({ name: 'stat_release_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
+    check('stat_release_withdrawn_ck', sql`(${t.withdrawnAt} IS NULL) = (${t.withdrawReason} IS NULL)`),
+    check('stat_release_suppress_ck', sql`${t.suppressBelow} IS NULL OR ${t.suppressBelow} BETWEEN 2 AND 20`),
+    index('stat_release_public_idx').on(t.embargoUntil),
+    index('stat_release_period_form_idx').on(t.periodId, t.formCode),
   ],
 );

@@ -51,6 +51,7 @@ const adminOnly = (status: number): Expect => ({ public: 401, admin: status, off
 const unitManage = (status: number): Expect => ({ public: 401, admin: status, officerOwn: status, officerOther: 403, reporterOwn: 403, reporterOther: 403, reviewer: 403 });
 const unitRead: Expect = { public: 401, admin: 200, officerOwn: 200, officerOther: 403, reporterOwn: 403, reporterOther: 403, reviewer: 200 };
 const orgRead: Expect = { public: 401, admin: 200, officerOwn: 200, officerOther: 403, reporterOwn: 200, reporterOther: 403, reviewer: 200 };
+const networkStaff: Expect = { public: 401, admin: 200, officerOwn: 200, officerOther: 200, reporterOwn: 403, reporterOther: 403, reviewer: 200 };
 const orgEdit = (status: number): Expect => ({ public: 401, admin: status, officerOwn: status, officerOther: 403, reporterOwn: status, reporterOther: 403, reviewer: 403 });
 
 let t: TestApp;
@@ -296,6 +297,42 @@ const ROWS: Row[] = [
       const r = (await admin.get(`/api/stats/reports/${assigned.reportIds[0]}`)).json() as Prepared;
       return { id: r.id, version: r.version };
     };
+    /** A fresh period of a year before the seeded ones (2000…), for the rows that close periods. */
+    let lowYear = 2000;
+    const lowPeriod = async (): Promise<Prepared> => {
+      const res = await (await loginAs(t.app, 'admin')).post('/api/stats/periods', { year: (lowYear += 1) });
+      return { id: (res.json() as { id: string }).id, version: 0 };
+    };
+    /** The form-04 draft of the actor's organization in one shared period. */
+    let period04: Promise<Prepared> | null = null;
+    const report04 = async (f: Fixture, a: ActorKey): Promise<Prepared> => {
+      const admin = await loginAs(t.app, 'admin');
+      const p = await (period04 ??= period());
+      const assigned = (await admin.post(`/api/stats/periods/${p.id}/assignments`, { organizationIds: [orgFor(f, a)], forms: [{ code: '04/CS-KHCN' }] })).json() as { reportIds: string[] };
+      return { id: assigned.reportIds[0] as string, version: 1 };
+    };
+    /** The period of year 2000 with one approved (empty) form-02 report: something to release. */
+    let releasePeriod: Promise<Prepared> | null = null;
+    const releasable = (): Promise<Prepared> =>
+      (releasePeriod ??= (async () => {
+        const admin = await loginAs(t.app, 'admin');
+        const p = (await admin.post('/api/stats/periods', { year: 2000 })).json() as { id: string };
+        const assigned = (await admin.post(`/api/stats/periods/${p.id}/assignments`, { organizationIds: [fx.orgA], forms: [{ code: F02 }] })).json() as { reportIds: string[] };
+        let r = (await admin.get(`/api/stats/reports/${assigned.reportIds[0]}`)).json() as Prepared;
+        r = (await admin.post(`/api/stats/reports/${r.id}/submit`, { version: r.version })).json() as Prepared;
+        await admin.post(`/api/stats/reports/${r.id}/review`, { decision: 'approve', version: r.version });
+        return { id: p.id, version: 0 };
+      })());
+    /** A published release of that period (fresh when it will be withdrawn, else one shared). */
+    let sharedRelease: Promise<Prepared> | null = null;
+    const release = (fresh: boolean): Promise<Prepared> => {
+      const make = async () => {
+        const p = await releasable();
+        const res = await (await loginAs(t.app, 'admin')).post('/api/stats/releases', { periodId: p.id, formCode: F02, embargoUntil: '2001-03-31T09:00:00+07:00' });
+        return { id: (res.json() as { id: string }).id, version: 0 };
+      };
+      return fresh ? make() : (sharedRelease ??= make());
+    };
     return [
       { method: 'GET', route: '/api/stats/forms', url: () => '/api/stats/forms', expect: all(200) },
       { method: 'GET', route: '/api/stats/forms/:code/:version', url: () => `/api/stats/forms/${encodeURIComponent(F02)}/TT25-2015`, expect: all(200) },
@@ -348,9 +385,70 @@ const ROWS: Row[] = [
         raw: (_f, _a, p) => multipartFile('bieu-02.xlsx', Buffer.from(p.extra ?? '', 'base64')),
         expect: orgEdit(200),
       },
+      {
+        method: 'GET',
+        route: '/api/stats/periods/:id/bulk-xlsx',
+        // the shared draft period, with the actor's organization assigned form 02
+        prepare: async (f, a) => ({ ...(await sharedDraft(f, a)), id: (await (draftPeriod as Promise<Prepared>)).id }),
+        url: (f, _a, p) => `/api/stats/periods/${p.id}/bulk-xlsx?formCode=${encodeURIComponent(F02)}&unitId=${f.hanoi}`,
+        expect: unitManage(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/stats/periods/:id/bulk-xlsx',
+        // the Hà Nội multi-unit workbook of the shared draft period as the admin downloads it (base64 in extra; its sheets are empty, so skipped)
+        prepare: async (f, a) => {
+          const draft = await sharedDraft(f, a);
+          const p = await (draftPeriod as Promise<Prepared>);
+          const file = await (await loginAs(t.app, 'admin')).get(`/api/stats/periods/${p.id}/bulk-xlsx?formCode=${encodeURIComponent(F02)}&unitId=${f.hanoi}`);
+          return { id: p.id, version: draft.version, extra: file.rawPayload.toString('base64') };
+        },
+        url: (_f, _a, p) => `/api/stats/periods/${p.id}/bulk-xlsx`,
+        raw: (_f, _a, p) => multipartFile('nhieu-don-vi.xlsx', Buffer.from(p.extra ?? '', 'base64')),
+        expect: unitManage(200),
+      },
       { method: 'GET', route: '/api/stats/forms/:code/:version/xlsx', url: () => `/api/stats/forms/${encodeURIComponent(F02)}/TT25-2015/xlsx`, expect: all(200) },
       { method: 'GET', route: '/api/stats/aggregates', prepare: onePeriod, url: (_f, _a, p) => `/api/stats/aggregates?periodId=${p.id}&formCode=${encodeURIComponent(F02)}`, expect: staffOnly(200) },
       { method: 'GET', route: '/api/stats/sdmx/:dataflow', prepare: onePeriod, url: (_f, _a, p) => `/api/stats/sdmx/DF_ST_PERS?periodId=${p.id}`, expect: staffOnly(200) },
+      {
+        method: 'GET',
+        route: '/api/stats/aggregates/province-form',
+        prepare: onePeriod,
+        url: (f, _a, p) => `/api/stats/aggregates/province-form?periodId=${p.id}&formCode=${encodeURIComponent('02/TKTH-KHCN-ĐP')}&unitId=${f.hanoi}`,
+        expect: unitRead,
+      },
+      { method: 'GET', route: '/api/stats/reports/:id/prefill', prepare: (f, a) => report04(f, a), url: (_f, _a, p) => `/api/stats/reports/${p.id}/prefill`, expect: orgRead },
+      { method: 'POST', route: '/api/stats/periods/:id/close', prepare: lowPeriod, url: (_f, _a, p) => `/api/stats/periods/${p.id}/close`, body: () => ({}), expect: adminOnly(200) },
+      {
+        method: 'POST',
+        route: '/api/stats/periods/:id/reopen',
+        prepare: async () => {
+          const p = await lowPeriod();
+          await (await loginAs(t.app, 'admin')).post(`/api/stats/periods/${p.id}/close`, {});
+          return p;
+        },
+        url: (_f, _a, p) => `/api/stats/periods/${p.id}/reopen`,
+        body: () => ({ reason: 'ma trận phân quyền' }),
+        expect: adminOnly(200),
+      },
+      { method: 'GET', route: '/api/stats/releases', url: () => '/api/stats/releases', expect: networkStaff },
+      {
+        method: 'POST',
+        route: '/api/stats/releases',
+        prepare: releasable,
+        url: () => '/api/stats/releases',
+        body: (_f, _a, p) => ({ periodId: p.id, formCode: F02, embargoUntil: '2030-01-01T00:00:00+07:00' }),
+        expect: adminOnly(201),
+      },
+      { method: 'GET', route: '/api/stats/releases/:id', prepare: () => release(false), url: (_f, _a, p) => `/api/stats/releases/${p.id}`, expect: networkStaff },
+      { method: 'GET', route: '/api/stats/releases/:id/:format', prepare: () => release(false), url: (_f, _a, p) => `/api/stats/releases/${p.id}/csv`, expect: networkStaff },
+      { method: 'POST', route: '/api/stats/releases/:id/withdraw', prepare: () => release(true), url: (_f, _a, p) => `/api/stats/releases/${p.id}/withdraw`, body: () => ({ reason: 'ma trận phân quyền' }), expect: adminOnly(200) },
+      { method: 'GET', route: '/api/public/stats/releases', url: () => '/api/public/stats/releases', expect: all(200) },
+      { method: 'GET', route: '/api/public/stats/releases/:id', prepare: () => release(false), url: (_f, _a, p) => `/api/public/stats/releases/${p.id}`, expect: all(200) },
+      { method: 'GET', route: '/api/public/stats/releases/:id/:format', prepare: () => release(false), url: (_f, _a, p) => `/api/public/stats/releases/${p.id}/sdmx`, expect: all(200) },
+      { method: 'GET', route: '/api/public/stats/sdmx/:dataflow', prepare: () => release(false), url: () => '/api/public/stats/sdmx/DF_ST_PERS?year=2000', expect: all(200) },
+      { method: 'GET', route: '/api/public/stats/series', url: () => `/api/public/stats/series?formCode=${encodeURIComponent(F02)}&row=01&column=C1`, expect: all(200) },
+      { method: 'GET', route: '/api/public/stats/indicators', url: () => '/api/public/stats/indicators', expect: all(200) },
     ];
   })(),
   { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },

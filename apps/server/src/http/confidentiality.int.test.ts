@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
 import { taskBody } from '../test-support/task-fixtures.js';
 import { completeDossier, publishedTask, uploadPdf } from '../test-support/registration-fixtures.js';
+import { fillAndApprove } from '../test-support/stats-fixtures.js';
 import type { Registration } from '@stinet/shared';
 import { anonymous, createTestApp, loginAs, multipartFile, type TestApp } from '../test-support/test-app.js';
 
@@ -266,5 +267,64 @@ describe('application-of-results reports: the public list carries only the publi
       expect(res.statusCode).toBe(403);
       for (const marker of Object.values(REPORT_MARKERS)) expect(res.body).not.toContain(marker);
     }
+  });
+});
+
+describe('statistics: unit data, withheld cells and embargoed releases never reach the public', () => {
+  const MARK = '987123';
+  let reportId = '';
+  let publishedId = '';
+  let embargoedId = '';
+
+  beforeAll(async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+    const org = ((await admin.post('/api/organizations', organizationBody(hanoi))).json() as { id: string }).id;
+    const period = (await admin.post('/api/stats/periods', { year: 2019 })).json() as { id: string };
+    reportId = ((await admin.post(`/api/stats/periods/${period.id}/assignments`, { organizationIds: [org], forms: [{ code: '02/CS-KHCN' }] })).json() as { reportIds: string[] }).reportIds[0] as string;
+    // one unit with a unique headcount: withheld below 3 units in the published release, whole in the embargoed one
+    await fillAndApprove(admin, reportId, [{ weight: Number(MARK), attrs: { SEX: ['M'], NATIONALITY: ['VN'], ETHNICITY: ['KINH'], TRAINING_FIELD: ['1'], QUALIFICATION: ['TS'], TITLE: [] } }]);
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const future = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    publishedId = ((await admin.post('/api/stats/releases', { periodId: period.id, formCode: '02/CS-KHCN', embargoUntil: past, suppressBelow: 3 })).json() as { id: string }).id;
+    embargoedId = ((await admin.post('/api/stats/releases', { periodId: period.id, formCode: '02/CS-KHCN', embargoUntil: future })).json() as { id: string }).id;
+  });
+
+  it('staff see the planted value (the test would otherwise prove nothing)', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    expect((await admin.get(`/api/stats/releases/${embargoedId}`)).body).toContain(MARK);
+    expect((await admin.get(`/api/stats/reports/${reportId}`)).body).toContain(MARK);
+  });
+
+  it('no public statistics output shows it', async () => {
+    const pub = anonymous(t.app);
+    const urls = [
+      '/api/public/stats/releases',
+      '/api/public/stats/releases?year=2019',
+      `/api/public/stats/releases/${publishedId}`,
+      `/api/public/stats/releases/${publishedId}/csv`,
+      `/api/public/stats/releases/${publishedId}/sdmx`,
+      `/api/public/stats/releases/${embargoedId}`,
+      `/api/public/stats/releases/${embargoedId}/csv`,
+      `/api/public/stats/releases/${embargoedId}/sdmx`,
+      '/api/public/stats/sdmx/DF_ST_PERS?year=2019',
+      '/api/public/stats/series?formCode=02%2FCS-KHCN&row=01&column=C1',
+      '/api/public/stats/series?formCode=02%2FCS-KHCN&row=01&column=C1&area=01',
+      '/api/public/stats/indicators',
+      `/api/stats/releases/${embargoedId}`,
+      `/api/stats/reports/${reportId}`,
+      `/api/stats/reports/${reportId}/xlsx`,
+      '/api/stats/aggregates?periodId=00000000-0000-0000-0000-000000000000&formCode=02%2FCS-KHCN',
+    ];
+    for (const url of urls) expect((await pub.get(url)).body, url).not.toContain(MARK);
+    expect((await pub.get(`/api/public/stats/releases/${publishedId}`)).statusCode).toBe(200);
+    expect((await pub.get(`/api/public/stats/releases/${embargoedId}`)).statusCode).toBe(404);
+    const xlsx = await pub.get(`/api/public/stats/releases/${publishedId}/xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const text = wb.worksheets.map((w) => JSON.stringify(w.getSheetValues())).join('\n');
+    expect(text).toContain('"c"');
+    expect(text).not.toContain(MARK);
   });
 });

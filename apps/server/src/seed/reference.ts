@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { FORM_DEFINITIONS } from '@stinet/shared';
+import { loadFormDirectory, SHIPPED_FORMS_DIR } from '@stinet/shared/node';
 import { classificationCode, classificationCrosswalk, classificationScheme, orgUnit, orgUnitSuccession, statForm } from '../db/schema.js';
 import type { Executor } from '../db/types.js';
 import { queryRows } from '../lib/sql.js';
@@ -13,13 +13,17 @@ export async function insertInChunks<T>(rows: readonly T[], columnsPerRow: numbe
 }
 
 /**
- * Loads the statistical report form definitions shipped in the repo (`FORM_DEFINITIONS`) into `stat_form`:
- * new versions are added, changed definitions of an existing version are updated (the files are the source).
+ * Loads the statistical report form definitions from their JSON files (default: the ones shipped in the repo,
+ * `packages/shared/forms/<version>/*.json`) into `stat_form`: new versions are added, changed definitions of an
+ * existing version are updated (the files are the source). A new regulation's forms are new files, not code.
+ * Throws, naming the file, when a file is not a valid definition.
  */
-export async function ensureStatForms(ex: Executor): Promise<void> {
+export async function ensureStatForms(ex: Executor, dir: string = SHIPPED_FORMS_DIR): Promise<void> {
+  const defs = loadFormDirectory(dir);
+  if (!defs.length) return;
   await ex
     .insert(statForm)
-    .values(FORM_DEFINITIONS.map((f) => ({ code: f.code, version: f.version, definition: f, validFrom: f.validFrom, validTo: f.validTo })))
+    .values(defs.map((f) => ({ code: f.code, version: f.version, definition: f, validFrom: f.validFrom, validTo: f.validTo })))
     .onConflictDoUpdate({
       target: [statForm.code, statForm.version],
       set: { definition: sql`excluded.definition`, validFrom: sql`excluded.valid_from`, validTo: sql`excluded.valid_to`, updatedAt: new Date() },

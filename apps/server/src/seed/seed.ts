@@ -11,6 +11,7 @@ import { createRng, generateOrganizations, generateResearchers, scaleCounts, typ
 import { ensureReferenceData, insertInChunks } from './reference.js';
 import { generateTasks, taskCount, type TaskOrg } from './task-generator.js';
 import { seedLifecycle } from './lifecycle-seed.js';
+import { seedStatReleases } from './stats-release-seed.js';
 import { seedStats } from './stats-seed.js';
 import type { FileStorage } from '../storage/file-storage.js';
 
@@ -311,7 +312,8 @@ export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: s
     const adminId = (await queryRows<{ id: string }>(tx, sql`SELECT id FROM app_user WHERE username = 'admin'`))[0]?.id as string;
     const lifecycle = await seedLifecycle(tx, { seed: DEMO_SEED, today: todayInVietnam(), adminId, nationalUnitId: unitIds.get('nat:cttk') as string, storage: options.storage });
     const stats = await seedStats(tx, { seed: DEMO_SEED, today: todayInVietnam(), adminId, scale });
-    onProgress(`statistics: ${stats.periods} periods, ${stats.reports} reports, ${stats.cells} cells`);
+    const releases = await seedStatReleases(tx, { adminId, today: todayInVietnam() });
+    onProgress(`statistics: ${stats.periods} periods, ${stats.reports} reports, ${stats.cells} cells, ${releases} releases`);
     onProgress(`task lifecycle: ${lifecycle.changes} changes, ${lifecycle.accepted} accepted, ${lifecycle.registrations} dossiers, ${lifecycle.certificates} certificates, ${lifecycle.applicationReports} application reports`);
     const at = new Date().toISOString();
     await tx.insert(appMeta).values({ key: 'seed', value: { scale, at, seed: DEMO_SEED } });

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { FORM_02_CS_2015, FORM_03_CS_2015, tabulate, type FormDefinition, type MicroRecord, addCalendarDays as addDays } from '@stinet/shared';
+import { tabulate, type FormDefinition, addCalendarDays as addDays } from '@stinet/shared';
+import { formOf } from '@stinet/shared/node';
 import { statCell, statPeriod, statReport } from '../db/schema.js';
 import type { Executor } from '../db/types.js';
 import { queryRows } from '../lib/sql.js';
 import { createRng, type SeedScale } from './generator.js';
-import { generateExpenditure, generateStaff, reportState } from './stats-generator.js';
+import { GRASSROOTS_GENERATORS, reportState, type RecordMaker } from './stats-generator.js';
 
 /** Reporting units with statistics per scale (the national network has about 3,000). */
 export function statUnitCount(scale: SeedScale): number {
@@ -25,9 +26,9 @@ export interface StatsSeedCounts {
 }
 
 /**
- * Three past reporting years of forms 02 and 03/CS-KHCN for a sample of organizations (deterministic): older years
- * accepted nationally, the latest year in every state (some late, some returned with comments), tabulated from
- * generated unit-level records so every report satisfies the forms' rules.
+ * Three past reporting years of the six grassroots forms 01–06/CS-KHCN for a sample of organizations
+ * (deterministic): older years accepted nationally, the latest year in every state (some late, some returned with
+ * comments), tabulated from generated unit-level records so every report satisfies the forms' rules.
  */
 export async function seedStats(tx: Executor, opts: { seed: number; today: string; adminId: string; scale: SeedScale }): Promise<StatsSeedCounts> {
   const lastYear = Number(opts.today.slice(0, 4)) - 1;
@@ -44,12 +45,23 @@ export async function seedStats(tx: Executor, opts: { seed: number; today: strin
       .returning({ id: statPeriod.id });
     periodIds.set(year, (row as { id: string }).id);
   }
-  const forms: [FormDefinition, (rng: ReturnType<typeof createRng>, size: number, field: string, local: boolean) => MicroRecord[]][] = [
-    [FORM_02_CS_2015, (rng, size, field) => generateStaff(rng, size, field)],
-    [FORM_03_CS_2015, (rng, size, _field, local) => generateExpenditure(rng, size, local)],
-  ];
-  const reportRows: (typeof statReport.$inferInsert)[] = [];
-  const cellSets: ({ rowCode: string; colCode: string; value: number }[] | null)[] = [];
+  // the six grassroots forms of Circular 25/2015, read from the shipped form files
+  const forms: [FormDefinition, RecordMaker][] = GRASSROOTS_GENERATORS.map(([code, make]) => [formOf(code, 'TT25-2015'), make]);
+  let reportRows: (typeof statReport.$inferInsert)[] = [];
+  let cellSets: ({ rowCode: string; colCode: string; value: number }[] | null)[] = [];
+  let reports = 0;
+  let cells = 0;
+  // written 500 reports at a time with their cells (in slices of 2,000), so the 1m scale never holds every cell in memory
+  const flush = async () => {
+    if (!reportRows.length) return;
+    const ids = (await tx.insert(statReport).values(reportRows).returning({ id: statReport.id })).map((r) => r.id);
+    const cellRows = cellSets.flatMap((set, k) => (set ?? []).map((c) => ({ reportId: ids[k] as string, rowCode: c.rowCode, colCode: c.colCode, state: 'value' as const, value: c.value })));
+    for (let k = 0; k < cellRows.length; k += 2000) await tx.insert(statCell).values(cellRows.slice(k, k + 2000));
+    reports += reportRows.length;
+    cells += cellRows.length;
+    reportRows = [];
+    cellSets = [];
+  };
   for (const [i, org] of orgs.entries()) {
     const orgRng = createRng(opts.seed ^ (0x57a7 + i * 7919));
     const base = orgRng.int(8, 120);
@@ -92,14 +104,8 @@ export async function seedStats(tx: Executor, opts: { seed: number; today: strin
         );
       }
     }
+    if (reportRows.length >= 500) await flush();
   }
-  const ids: string[] = [];
-  for (let k = 0; k < reportRows.length; k += 500) {
-    for (const r of await tx.insert(statReport).values(reportRows.slice(k, k + 500)).returning({ id: statReport.id })) ids.push(r.id);
-  }
-  const cellRows = cellSets.flatMap((set, i) => (set ?? []).map((c) => ({ reportId: ids[i] as string, rowCode: c.rowCode, colCode: c.colCode, state: 'value' as const, value: c.value })));
-  for (let k = 0; k < cellRows.length; k += 2000) await tx.insert(statCell).values(cellRows.slice(k, k + 2000));
-  const reports = reportRows.length;
-  const cells = cellRows.length;
+  await flush();
   return { periods: years.length, reports, cells };
 }

@@ -43,6 +43,8 @@ export const StatFormListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** `true`: every stored version of every form. */
   all: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Only the forms filled at this level: grassroots units, or provinces and ministries (their aggregate forms). */
+  level: z.enum(['unit', 'province', 'ministry']).optional(),
 });
 export type StatFormListQuery = z.infer<typeof StatFormListQuery>;
 
@@ -59,9 +61,19 @@ export const StatPeriod = z.object({
   unitDeadline: IsoDate,
   provinceDeadline: IsoDate,
   status: StatPeriodStatus,
+  /** When the national level closed the period: no entry, review or reopening any more (until the period is reopened). */
+  closedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type StatPeriod = z.infer<typeof StatPeriod>;
+
+/** Body to close a period. */
+export const StatPeriodClose = z.strictObject({ note: optionalText(2000) });
+export type StatPeriodClose = z.infer<typeof StatPeriodClose>;
+
+/** Body to reopen a closed period: always with a reason (audited). */
+export const StatPeriodReopen = z.strictObject({ reason: text(2000) });
+export type StatPeriodReopen = z.infer<typeof StatPeriodReopen>;
 
 /** Body to open a period; deadlines default to 1 and 15 February of the next year. */
 export const StatPeriodCreate = z.strictObject({
@@ -218,6 +230,17 @@ export const StatAggregateQuery = z.strictObject({
 });
 export type StatAggregateQuery = z.infer<typeof StatAggregateQuery>;
 
+/** Query of a province's aggregate form (02–06/TKTH-KHCN-ĐP of Circular 26/2015) filled from its units' approved reports. */
+export const StatProvinceFormQuery = z.strictObject({
+  periodId: Uuid,
+  /** The aggregate form's code, e.g. `02/TKTH-KHCN-ĐP`. */
+  formCode: z.string().min(1).max(40),
+  /** The province (as of `asOf`). */
+  unitId: Uuid,
+  asOf: IsoDate.optional(),
+});
+export type StatProvinceFormQuery = z.infer<typeof StatProvinceFormQuery>;
+
 /** One aggregated cell: the sum of approved reports, how many units reported it and how many left it missing. */
 export const StatAggregateCell = z.object({
   row: z.string(),
@@ -247,3 +270,12 @@ export const StatAggregate = z.object({
   areas: z.array(StatAggregateArea),
 });
 export type StatAggregate = z.infer<typeof StatAggregate>;
+
+/** Cells proposed for a report from the registries of the system (form 04/CS-KHCN from the task registry): not saved. */
+export const StatPrefill = z.object({
+  source: z.enum(['task_registry']),
+  /** How many registry records the proposal counts. */
+  records: z.number().int(),
+  cells: z.array(StatCell),
+});
+export type StatPrefill = z.infer<typeof StatPrefill>;

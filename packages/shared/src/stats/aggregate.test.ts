@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateCells, rollUp } from './aggregate.js';
 import { cell, cellKey, type CellMap, type CellValue } from './cells.js';
-import { FORM_DEFINITIONS } from './forms/index.js';
-import { FORM_02_CS_2015 } from './forms/tt25-2015.js';
+import { formOf, loadFormDirectory } from './forms/load.js';
 import { cellCoordinates, coordinateCollisions, formDimensions, toSdmxCsv10 } from './sdmx.js';
+
+const FORM_DEFINITIONS = loadFormDirectory();
+const FORM_02_CS_2015 = formOf('02/CS-KHCN');
 
 const m = (entries: Record<string, CellValue>): CellMap => new Map(Object.entries(entries));
 

@@ -78,7 +78,7 @@ export const FormDefinition = z.strictObject({
   rows: z.array(FormRow).min(1),
   columns: z.array(FormColumn).min(1),
   rules: z.array(FormRule),
-});
+}).meta({ id: 'FormDefinition' });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 export type FormDefinitionInput = z.input<typeof FormDefinition>;
 

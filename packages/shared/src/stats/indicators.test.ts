@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AggregateCell } from './aggregate.js';
 import { INDICATORS, indicatorProblems, indicatorValue } from './indicators.js';
+import { loadFormDirectory } from './forms/load.js';
 
 const agg = (value: number | null, missing = 0): AggregateCell => ({ value, reporting: 5, missing, hasConfidential: false });
 const byCode = (code: string) => INDICATORS.find((i) => i.code === code) as (typeof INDICATORS)[number];
@@ -8,7 +9,8 @@ const byCode = (code: string) => INDICATORS.find((i) => i.code === code) as (typ
 describe('indicator catalog', () => {
   it('holds the national indicators 1401–1407 and points only at existing form cells', () => {
     expect(INDICATORS.filter((i) => /^14\d\d$/.test(i.code)).map((i) => i.code)).toEqual(['1401', '1402', '1403', '1404', '1405', '1406', '1407']);
-    expect(indicatorProblems()).toEqual([]);
+    expect(indicatorProblems(loadFormDirectory())).toEqual([]);
+    expect(indicatorProblems([])).toContain('1402: unknown form 02/CS-KHCN');
     expect(new Set(INDICATORS.map((i) => i.code)).size).toBe(INDICATORS.length);
   });
 

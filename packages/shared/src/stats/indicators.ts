@@ -1,6 +1,6 @@
 import type { AggregateCell } from './aggregate.js';
 import { cellKey } from './cells.js';
-import { FORM_DEFINITIONS } from './forms/index.js';
+import type { FormDefinition } from './form-definition.js';
 
 /** Where an indicator's value comes from. */
 export type IndicatorSource =
@@ -106,13 +106,13 @@ export function indicatorValue(indicator: Indicator, aggregates: ReadonlyMap<str
   return { value: Math.round((num.value / den.value) * s.scale * 100) / 100, incomplete: num.missing > 0 || den.missing > 0 };
 }
 
-/** Catalog problems: form references that point nowhere (empty when the catalog is sound). */
-export function indicatorProblems(): string[] {
+/** Catalog problems against a set of form definitions: form references that point nowhere (empty when the catalog is sound). */
+export function indicatorProblems(defs: readonly FormDefinition[]): string[] {
   const out: string[] = [];
   for (const ind of INDICATORS) {
     const s = ind.source;
     if (s.kind !== 'form_cell' && s.kind !== 'form_ratio') continue;
-    const def = FORM_DEFINITIONS.find((f) => f.code === s.formCode);
+    const def = defs.find((f) => f.code === s.formCode);
     if (!def) {
       out.push(`${ind.code}: unknown form ${s.formCode}`);
       continue;

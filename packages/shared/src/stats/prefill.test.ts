@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey, numericOf } from './cells.js';
-import { FORM_04_CS_2015 } from './forms/tt25-2015.js';
+import { formOf } from './forms/load.js';
 import { prefillForm04, type TaskForStats } from './prefill.js';
 import { validateForm } from './validate.js';
+
+const FORM_04_CS_2015 = formOf('04/CS-KHCN');
 
 const base: TaskForStats = { formCode: 'DT', levelCode: 'TINH', fundingType: 'NSNN', budgetStateCentral: 0, budgetStateLocal: 500, fieldCodes2025: ['401'], startedOn: '2024-03-01', acceptedOn: null, piSex: 'F', appliedInYear: false };
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey, numericOf } from './cells.js';
-import { FORM_02_CS_2015, FORM_03_CS_2015 } from './forms/tt25-2015.js';
+import { formOf } from './forms/load.js';
 import { tabulate, type MicroRecord } from './tabulate.js';
 import { validateForm } from './validate.js';
+
+const FORM_02_CS_2015 = formOf('02/CS-KHCN');
+const FORM_03_CS_2015 = formOf('03/CS-KHCN');
 
 /** A deterministic small population of S&T staff. */
 function people(n: number): MicroRecord[] {

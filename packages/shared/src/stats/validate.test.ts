@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cell, cellKey, sdmxStatus, type CellValue } from './cells.js';
 import { defineForm, definitionProblems, FormDefinition } from './form-definition.js';
-import { FORM_DEFINITIONS, findFormDefinition, formsValidOn } from './forms/index.js';
-import { FORM_02_CS_2015, FORM_03_CS_2015, FORM_04_CS_2015 } from './forms/tt25-2015.js';
+import { findFormDefinition, formsValidOn } from './forms/index.js';
+import { formOf, loadFormDirectory } from './forms/load.js';
 import { isSubmittable, validateForm } from './validate.js';
+
+const FORM_DEFINITIONS = loadFormDirectory();
+const FORM_02_CS_2015 = formOf('02/CS-KHCN');
+const FORM_03_CS_2015 = formOf('03/CS-KHCN');
+const FORM_04_CS_2015 = formOf('04/CS-KHCN');
 
 /** Cells from `{ 'row|col': number | CellValue }`. */
 function cells(entries: Record<string, number | CellValue>): Map<string, CellValue> {
@@ -35,9 +40,10 @@ describe('form definitions', () => {
   it('are well formed and unique by code and version', () => {
     for (const f of FORM_DEFINITIONS) expect(definitionProblems(f), f.code).toEqual([]);
     expect(new Set(FORM_DEFINITIONS.map((f) => `${f.code}@${f.version}`)).size).toBe(FORM_DEFINITIONS.length);
-    expect(findFormDefinition('04/CS-KHCN', 'TT25-2015')?.rows).toHaveLength(38);
-    expect(formsValidOn('2017-06-30').map((f) => f.code)).toEqual(['02/CS-KHCN', '03/CS-KHCN', '04/CS-KHCN']);
-    expect(formsValidOn('2020-01-01')).toEqual([]);
+    expect(findFormDefinition(FORM_DEFINITIONS, '04/CS-KHCN', 'TT25-2015')?.rows).toHaveLength(38);
+    expect(findFormDefinition(FORM_DEFINITIONS, '04/CS-KHCN', 'TT99')).toBeUndefined();
+    expect(formsValidOn(FORM_DEFINITIONS, '2017-06-30').filter((f) => f.version === 'TT25-2015').map((f) => f.code)).toEqual(['01/CS-KHCN', '02/CS-KHCN', '03/CS-KHCN', '04/CS-KHCN', '05/CS-KHCN', '06/CS-KHCN']);
+    expect(formsValidOn(FORM_DEFINITIONS, '2020-01-01')).toEqual([]);
   });
 
   it('refuse unknown references with every problem listed', () => {

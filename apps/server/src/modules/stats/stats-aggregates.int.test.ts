@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { FORM_02_CS_2015, tabulate, type MicroRecord, type StatAggregate, type StatAssignmentResult, type StatReport } from '@stinet/shared';
+import ExcelJS from 'exceljs';
+import { tabulate, type MicroRecord, type StatAggregate, type StatAssignmentResult, type StatReport } from '@stinet/shared';
+import { formOf } from '@stinet/shared/node';
 import { queryRows } from '../../lib/sql.js';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
 import { anonymous, createTestApp, loginAs, type Client, type TestApp } from '../../test-support/test-app.js';
@@ -18,7 +20,7 @@ function staff(n: number): MicroRecord[] {
 }
 
 function cellsOf(records: MicroRecord[]) {
-  return [...tabulate(FORM_02_CS_2015, records)].map(([key, c]) => {
+  return [...tabulate(formOf('02/CS-KHCN'), records)].map(([key, c]) => {
     const [row, column] = key.split('|') as [string, string];
     return { row, column, ...c };
   });
@@ -127,4 +129,27 @@ describe('stat aggregates', () => {
     expect((await anonymous(t.app).get(`/api/stats/aggregates?periodId=${periodId}&formCode=02%2FCS-KHCN`)).statusCode).toBe(401);
     expect((await anonymous(t.app).get(`/api/stats/sdmx/DF_ST_PERS?periodId=${periodId}`)).statusCode).toBe(401);
   });
+
+  it("fills a province's aggregate form (TT 26/2015) from its units' approved reports; aggregate forms are not assigned to units", async () => {
+    const officer = await loginAs(t.app, 'officer.hanoi');
+    const res = await officer.get(`/api/stats/aggregates/province-form?periodId=${periodId}&formCode=${encodeURIComponent('02/TKTH-KHCN-ĐP')}&unitId=${hanoi}&asOf=2026-01-01`);
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[1] === 'Mã biểu (form code)')?.[2]).toBe('02/TKTH-KHCN-ĐP');
+    const codes = rows.find((r) => r[1] === '#') as unknown[];
+    const total = rows.find((r) => r[1] === '01') as unknown[];
+    expect(total[codes.indexOf('C1')]).toBe(117);
+    // another province's officer may not; a grassroots code is not an aggregate form
+    expect((await (await loginAs(t.app, 'officer.hcm')).get(`/api/stats/aggregates/province-form?periodId=${periodId}&formCode=${encodeURIComponent('02/TKTH-KHCN-ĐP')}&unitId=${hanoi}`)).statusCode).toBe(403);
+    expect((await officer.get(`/api/stats/aggregates/province-form?periodId=${periodId}&formCode=02%2FCS-KHCN&unitId=${hanoi}`)).statusCode).toBe(400);
+    const assign = await admin.post(`/api/stats/periods/${periodId}/assignments`, { organizationIds: [orgs.hn1], forms: [{ code: '02/TKTH-KHCN-ĐP' }] });
+    expect(assign.statusCode).toBe(400);
+    expect((assign.json() as { error: { details: { code: string }[] } }).error.details[0]?.code).toBe('aggregate_form');
+    const unitForms = (await admin.get('/api/stats/forms?level=unit')).json() as { items: { reportingLevel: string }[] };
+    expect(unitForms.items.length).toBe(6);
+    expect(unitForms.items.every((f) => f.reportingLevel === 'unit')).toBe(true);
+  });
 });
+

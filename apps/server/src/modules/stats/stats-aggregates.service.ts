@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   cell,
   cellKey,
@@ -10,16 +10,19 @@ import {
   type CellValue,
   type StatAggregate,
   type StatAggregateQuery,
+  type StatCell,
+  type StatProvinceFormQuery,
 } from '@stinet/shared';
 import { orgUnit, orgUnitSuccession } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import { AppError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
-import { queryRows } from '../../lib/sql.js';
-import { requireActor } from '../access/access.service.js';
+import { canReadUnit, requireActor, requireRole } from '../access/access.service.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import type { OrgUnitRow } from '../org-units/org-units.repo.js';
-import { findForms, findPeriodById } from './stats.repo.js';
+import { recomputedAreaSums, storedAreaSums } from './stats-rollup.js';
+import { buildFormXlsx, sheetNameOf } from './stats-xlsx.js';
+import { findForms, findPeriodById, type StatPeriodRow } from './stats.repo.js';
 import { formsForYear } from './stats.service.js';
 
 /** The SDMX agency id of the national S&T statistics. */
@@ -50,15 +53,6 @@ async function unitResolver(ex: Executor, units: ReadonlyMap<string, OrgUnitRow>
   };
 }
 
-interface CellSumRow extends Record<string, unknown> {
-  unit_id: string;
-  row_code: string;
-  col_code: string;
-  value: number | null;
-  reporting: number;
-  has_conf: boolean;
-}
-
 async function definitionFor(ex: Executor, periodYear: number, formCode: string, versions: string[]): Promise<FormDefinition> {
   const defs = (await findForms(ex)).map((f) => FormDefinition.parse(f.definition));
   const used = defs.find((d) => d.code === formCode && versions.includes(d.version));
@@ -67,41 +61,34 @@ async function definitionFor(ex: Executor, periodYear: number, formCode: string,
   return def;
 }
 
+/** What to aggregate, once the caller's right to see it is settled. */
+export interface AggregateSpec {
+  period: StatPeriodRow;
+  formCode: string;
+  level: 'national' | 'province';
+  asOf: string;
+  suppressBelow?: number | undefined;
+  /** `stored`: the running aggregate kept by approvals (default); `recomputed`: a grouped query over the cells. */
+  source?: 'stored' | 'recomputed';
+}
+
 /**
- * Aggregates a form's approved and accepted reports of a period, nationally or by province as of a registry date,
- * straight from the stored cells (one grouped query), so an approval shows in the aggregate at once. Missing cells
- * are counted per area, not read as zero; optional small-cell suppression withholds primary and complementary cells.
+ * Aggregates a form's approved and accepted reports of a period, nationally or by province as of a registry date.
+ * Reads the running aggregate kept up to date by every approval and reopening (a few dozen rows per cell), so an
+ * approval shows at once. Missing cells are counted per area, not read as zero; optional small-cell suppression
+ * withholds primary and complementary cells.
  */
-export async function aggregateForm(ex: Executor, ctx: RequestContext, q: StatAggregateQuery): Promise<StatAggregate> {
-  requireActor(ctx);
-  const period = await findPeriodById(ex, q.periodId);
-  if (!period) throw notFound('stat_period');
-  const asOf = q.asOf ?? todayInVietnam();
-  const statuses = sql`r.status IN ('approved', 'accepted')`;
-  const sums = await queryRows<CellSumRow>(
-    ex,
-    sql`SELECT o.province_unit_id AS unit_id, c.row_code, c.col_code,
-          sum(CASE WHEN c.state = 'not_applicable' THEN 0 ELSE c.value END)::float8 AS value,
-          count(*) FILTER (WHERE c.state = 'not_applicable' OR c.value IS NOT NULL)::int AS reporting,
-          bool_or(c.state = 'confidential') AS has_conf
-        FROM stat_report r JOIN organization o ON o.id = r.organization_id JOIN stat_cell c ON c.report_id = r.id
-        WHERE r.period_id = ${q.periodId} AND r.form_code = ${q.formCode} AND ${statuses}
-        GROUP BY 1, 2, 3`,
-  );
-  const counts = await queryRows<{ unit_id: string; n: number; versions: string[] }>(
-    ex,
-    sql`SELECT o.province_unit_id AS unit_id, count(*)::int AS n, array_agg(DISTINCT r.form_version) AS versions
-        FROM stat_report r JOIN organization o ON o.id = r.organization_id
-        WHERE r.period_id = ${q.periodId} AND r.form_code = ${q.formCode} AND ${statuses}
-        GROUP BY 1`,
-  );
-  const def = await definitionFor(ex, period.year, q.formCode, [...new Set(counts.flatMap((c) => c.versions))]);
-  const units = q.level === 'province' ? new Map((await ex.select().from(orgUnit)).map((u) => [u.id, u])) : new Map<string, OrgUnitRow>();
-  const resolve = q.level === 'province' ? await unitResolver(ex, units, asOf) : () => undefined;
-  const areaKey = (unitId: string) => (q.level === 'province' ? (resolve(unitId)?.id ?? unitId) : 'VN');
+export async function computeAggregate(ex: Executor, spec: AggregateSpec): Promise<StatAggregate> {
+  const { period, asOf } = spec;
+  const { sums, counts } = spec.source === 'recomputed' ? await recomputedAreaSums(ex, period.id, spec.formCode) : await storedAreaSums(ex, period.id, spec.formCode);
+  const def = await definitionFor(ex, period.year, spec.formCode, [...new Set(counts.map((c) => c.form_version))]);
+  const byProvince = spec.level === 'province';
+  const units = byProvince ? new Map((await ex.select().from(orgUnit)).map((u) => [u.id, u])) : new Map<string, OrgUnitRow>();
+  const resolve = byProvince ? await unitResolver(ex, units, asOf) : () => undefined;
+  const areaKey = (unitId: string) => (byProvince ? (resolve(unitId)?.id ?? unitId) : 'VN');
 
   const reportsByArea = new Map<string, number>();
-  for (const c of counts) reportsByArea.set(areaKey(c.unit_id), (reportsByArea.get(areaKey(c.unit_id)) ?? 0) + c.n);
+  for (const c of counts) reportsByArea.set(areaKey(c.unit_id), (reportsByArea.get(areaKey(c.unit_id)) ?? 0) + Number(c.reports));
   const cellsByArea = new Map<string, Map<string, AggregateCell>>();
   for (const s of sums) {
     const area = areaKey(s.unit_id);
@@ -109,11 +96,12 @@ export async function aggregateForm(ex: Executor, ctx: RequestContext, q: StatAg
     cellsByArea.set(area, cells);
     const key = cellKey(s.row_code, s.col_code);
     const prev = cells.get(key) ?? { value: null, reporting: 0, missing: 0, hasConfidential: false };
+    const reporting = Number(s.reporting);
     cells.set(key, {
-      value: s.value === null ? prev.value : (prev.value ?? 0) + Number(s.value),
-      reporting: prev.reporting + s.reporting,
+      value: reporting > 0 ? (prev.value ?? 0) + Number(s.value_sum) : prev.value,
+      reporting: prev.reporting + reporting,
       missing: 0,
-      hasConfidential: prev.hasConfidential || s.has_conf,
+      hasConfidential: prev.hasConfidential || Number(s.confidential) > 0,
     });
   }
   const areas = [...reportsByArea.keys()].map((area) => {
@@ -126,7 +114,7 @@ export async function aggregateForm(ex: Executor, ctx: RequestContext, q: StatAg
         cells.set(key, { ...a, missing: reports - a.reporting });
       }
     }
-    const withheld = q.suppressBelow ? suppressSmallCells(def, cells, { minUnits: q.suppressBelow }) : new Map();
+    const withheld = spec.suppressBelow ? suppressSmallCells(def, cells, { minUnits: spec.suppressBelow }) : new Map();
     const unit = units.get(area);
     return {
       unit: unit ? presentUnitRef(unit) : null,
@@ -142,16 +130,19 @@ export async function aggregateForm(ex: Executor, ctx: RequestContext, q: StatAg
     };
   });
   areas.sort((a, b) => (a.unit?.code ?? '').localeCompare(b.unit?.code ?? ''));
-  return { periodId: period.id, year: period.year, formCode: def.code, formVersion: def.version, level: q.level, asOf, areas };
+  return { periodId: period.id, year: period.year, formCode: def.code, formVersion: def.version, level: spec.level, asOf, areas };
 }
 
-/** The aggregates as SDMX-CSV 1.0: REF_AREA `VN` or the province code; withheld cells as confidential, missing as `M`. */
-export async function aggregateSdmxCsv(ex: Executor, ctx: RequestContext, dataflow: string, q: Omit<StatAggregateQuery, 'formCode'>): Promise<{ fileName: string; csv: string }> {
-  const defs = (await findForms(ex)).map((f) => FormDefinition.parse(f.definition));
-  const formCode = defs.find((d) => d.dataflow === dataflow)?.code;
-  if (!formCode) throw notFound('dataflow');
-  const agg = await aggregateForm(ex, ctx, { ...q, formCode });
-  const def = defs.find((d) => d.code === agg.formCode && d.version === agg.formVersion) as FormDefinition;
+/** The live aggregates for staff (any signed-in user of the network); the public sees releases only. */
+export async function aggregateForm(ex: Executor, ctx: RequestContext, q: StatAggregateQuery): Promise<StatAggregate> {
+  requireActor(ctx);
+  const period = await findPeriodById(ex, q.periodId);
+  if (!period) throw notFound('stat_period');
+  return computeAggregate(ex, { period, formCode: q.formCode, level: q.level, asOf: q.asOf ?? todayInVietnam(), suppressBelow: q.suppressBelow });
+}
+
+/** Aggregates as SDMX-CSV 1.0: REF_AREA `VN` or the province code; withheld cells as confidential, missing as `M`. */
+export function aggregateToSdmxCsv(def: FormDefinition, agg: StatAggregate): string {
   const series = agg.areas.map((area) => {
     const byKey = new Map(area.cells.map((c) => [cellKey(c.row, c.column), c]));
     return {
@@ -165,5 +156,40 @@ export async function aggregateSdmxCsv(ex: Executor, ctx: RequestContext, datafl
       },
     };
   });
-  return { fileName: `${dataflow}_${agg.year}_${agg.level}.csv`, csv: toSdmxCsv10(def, series, { agency: SDMX_AGENCY }) };
+  return toSdmxCsv10(def, series, { agency: SDMX_AGENCY });
+}
+
+/** The live aggregates of a dataflow as SDMX-CSV 1.0 (staff). */
+export async function aggregateSdmxCsv(ex: Executor, ctx: RequestContext, dataflow: string, q: Omit<StatAggregateQuery, 'formCode'>): Promise<{ fileName: string; csv: string }> {
+  const defs = (await findForms(ex)).map((f) => FormDefinition.parse(f.definition));
+  const formCode = defs.find((d) => d.dataflow === dataflow)?.code;
+  if (!formCode) throw notFound('dataflow');
+  const agg = await aggregateForm(ex, ctx, { ...q, formCode });
+  const def = defs.find((d) => d.code === agg.formCode && d.version === agg.formVersion) as FormDefinition;
+  return { fileName: `${dataflow}_${agg.year}_${agg.level}.csv`, csv: aggregateToSdmxCsv(def, agg) };
+}
+
+/**
+ * A province's aggregate form (02–06/TKTH-KHCN-ĐP, Circular 26/2015) filled from the approved and accepted reports of
+ * the units in the province: the grassroots form with the same dataflow (the same cells) aggregated by province as of
+ * the registry date. An XLSX in the form's layout, for the province to check and send. Staff who can read the unit.
+ */
+export async function provinceFormXlsx(ex: Executor, ctx: RequestContext, q: StatProvinceFormQuery): Promise<{ fileName: string; content: Buffer }> {
+  const actor = requireRole(ctx, 'national_admin', 'focal_officer', 'reviewer');
+  if (!(await canReadUnit(ex, actor, q.unitId))) throw new AppError('OUT_OF_SCOPE');
+  const period = await findPeriodById(ex, q.periodId);
+  if (!period) throw notFound('stat_period');
+  const defs = formsForYear((await findForms(ex)).map((f) => FormDefinition.parse(f.definition)), period.year);
+  const def = defs.find((d) => d.code === q.formCode && d.reportingLevel !== 'unit');
+  if (!def) throw new AppError('STAT_FORM_UNKNOWN');
+  const source = defs.find((d) => d.dataflow === def.dataflow && d.reportingLevel === 'unit');
+  if (!source) throw new AppError('STAT_NO_SOURCE_FORM');
+  const asOf = q.asOf ?? todayInVietnam();
+  const agg = await computeAggregate(ex, { period, formCode: source.code, level: 'province', asOf });
+  const unit = (await ex.select().from(orgUnit).where(eq(orgUnit.id, q.unitId)).limit(1))[0];
+  if (!unit) throw notFound('unit');
+  const area = agg.areas.find((a) => a.unit?.id === q.unitId);
+  const cells: StatCell[] = (area?.cells ?? []).flatMap((c) => (c.value === null ? [] : [{ row: c.row, column: c.column, state: 'value' as const, value: c.value }]));
+  const content = await buildFormXlsx(def, { organization: { code: unit.code, nameVi: `${unit.nameVi} — tổng hợp ${area?.reports ?? 0} báo cáo đã duyệt` }, period: { year: period.year }, status: 'approved', cells });
+  return { fileName: `${sheetNameOf(def.code)}_${period.year}_${unit.code}.xlsx`, content };
 }

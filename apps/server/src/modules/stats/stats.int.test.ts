@@ -72,9 +72,10 @@ describe('form definitions', () => {
   it('are public: the versions for a year (newest when none is in force), every version, one version', async () => {
     const pub = anonymous(t.app);
     const list = (await pub.get('/api/stats/forms?year=2025')).json() as { items: FormDefinition[] };
-    expect(list.items.map((f) => `${f.code} ${f.version}`)).toEqual([`${F02} TT25-2015`, `${F03} TT25-2015`, '04/CS-KHCN TT25-2015']);
+    expect(list.items.filter((f) => f.version === 'TT25-2015').map((f) => f.code)).toEqual(['01/CS-KHCN', F02, F03, '04/CS-KHCN', '05/CS-KHCN', '06/CS-KHCN']);
+    expect(list.items.filter((f) => f.version === 'TT26-2015').map((f) => f.code)).toEqual(['01/TKTH-KHCN-ĐP', '02/TKTH-KHCN-ĐP', '03/TKTH-KHCN-ĐP', '04/TKTH-KHCN-ĐP', '05/TKTH-KHCN-ĐP', '06/TKTH-KHCN-ĐP']);
     const all = (await pub.get('/api/stats/forms?all=true')).json() as { items: FormDefinition[] };
-    expect(all.items.length).toBe(3);
+    expect(all.items.length).toBe(12);
     const one = await pub.get(`/api/stats/forms/${encodeURIComponent(F02)}/TT25-2015`);
     expect(one.statusCode).toBe(200);
     expect((one.json() as FormDefinition).rules.map((r) => r.id)).toContain('qualification_sum');

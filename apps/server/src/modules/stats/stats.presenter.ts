@@ -22,7 +22,7 @@ export function isStatReportLate(report: Pick<StatReportRow, 'firstSubmittedAt'>
 
 /** A period for the API. */
 export function presentPeriod(p: StatPeriodRow): StatPeriod {
-  return { id: p.id, year: p.year, unitDeadline: p.unitDeadline, provinceDeadline: p.provinceDeadline, status: p.status, createdAt: p.createdAt.toISOString() };
+  return { id: p.id, year: p.year, unitDeadline: p.unitDeadline, provinceDeadline: p.provinceDeadline, status: p.status, closedAt: p.closedAt?.toISOString() ?? null, createdAt: p.createdAt.toISOString() };
 }
 
 /** The short form reference of a definition. */

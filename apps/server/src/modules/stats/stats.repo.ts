@@ -18,6 +18,8 @@ export interface ReportOrgRow {
   code: string;
   nameVi: string;
   managingUnitId: string;
+  /** The province the organization is in: the area its approved reports are aggregated into. */
+  provinceUnitId: string;
 }
 
 /** A report with its period and organization. */
@@ -27,7 +29,7 @@ export interface ReportJoinRow {
   org: ReportOrgRow;
 }
 
-const orgCols = { id: organization.id, code: organization.code, nameVi: organization.nameVi, managingUnitId: organization.managingUnitId };
+const orgCols = { id: organization.id, code: organization.code, nameVi: organization.nameVi, managingUnitId: organization.managingUnitId, provinceUnitId: organization.provinceUnitId };
 
 /** Every stored form version. */
 export async function findForms(ex: Executor): Promise<StatFormRow[]> {
@@ -50,6 +52,18 @@ export async function findPeriodById(ex: Executor, id: string): Promise<StatPeri
 }
 
 /** Inserts a period; undefined when the year already has one. */
+/** Sets a period's state (closing or reopening it); returns the updated row. */
+export async function updatePeriodStatus(ex: Executor, id: string, status: StatPeriodRow['status'], closedBy: string | null): Promise<StatPeriodRow | undefined> {
+  const closed = status === 'closed';
+  return (
+    await ex
+      .update(statPeriod)
+      .set({ status, closedAt: closed ? new Date() : null, closedBy: closed ? closedBy : null, updatedAt: new Date() })
+      .where(eq(statPeriod.id, id))
+      .returning()
+  )[0];
+}
+
 export async function insertPeriod(ex: Executor, values: typeof statPeriod.$inferInsert): Promise<StatPeriodRow | undefined> {
   return (await ex.insert(statPeriod).values(values).onConflictDoNothing().returning())[0];
 }

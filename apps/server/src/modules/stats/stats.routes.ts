@@ -9,12 +9,18 @@ import {
   StatAssignmentResult,
   StatBoard,
   StatBoardQuery,
+  StatBulkResult,
+  StatBulkXlsxQuery,
   StatCellsUpdate,
   StatFormList,
   StatFormListQuery,
   StatFormParams,
   StatPeriod,
+  StatPeriodClose,
   StatPeriodCreate,
+  StatPeriodReopen,
+  StatPrefill,
+  StatProvinceFormQuery,
   StatPeriodList,
   StatReopen,
   StatReport,
@@ -28,9 +34,13 @@ import { contentDisposition } from '../../http/content-disposition.js';
 import { contextOf } from '../../http/context.js';
 import { readUpload } from '../task-io/task-io.routes.js';
 import { XLSX_CONTENT_TYPE } from './stats-xlsx.js';
-import { aggregateForm, aggregateSdmxCsv } from './stats-aggregates.service.js';
+import { bulkXlsx, uploadBulkXlsx } from './stats-bulk.js';
+import { aggregateForm, aggregateSdmxCsv, provinceFormXlsx } from './stats-aggregates.service.js';
+import { prefillReport } from './stats-prefill.js';
 import {
   acceptReport,
+  closePeriod,
+  reopenPeriod,
   formXlsx,
   assignForms,
   createPeriod,
@@ -50,6 +60,8 @@ import {
 
 /** Largest uploaded report workbook (a form is a few hundred cells). */
 const XLSX_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+/** Largest uploaded multi-unit workbook (one sheet per organization of a province or ministry). */
+const BULK_XLSX_UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
 const Binary = z.string().meta({ format: 'binary' });
 const xlsxResponse = { description: 'XLSX workbook', content: { [XLSX_CONTENT_TYPE]: { schema: Binary } } };
 
@@ -90,6 +102,14 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/stats/periods', {
     schema: { tags, summary: 'Open the reporting period of a year (deadlines default to 1 and 15 February of the next year)', body: StatPeriodCreate, response: { 201: StatPeriod } },
     handler: async (req, reply) => reply.status(201).send(await createPeriod(app.db, contextOf(req), req.body)),
+  });
+  app.post('/stats/periods/:id/close', {
+    schema: { tags, summary: 'Close a period (national administrators): its reports are frozen — no entry, review or reopening — until it is reopened', params: IdParams, body: StatPeriodClose, response: { 200: StatPeriod } },
+    handler: (req) => closePeriod(app.db, contextOf(req), req.params.id, req.body),
+  });
+  app.post('/stats/periods/:id/reopen', {
+    schema: { tags, summary: 'Reopen a closed period, with a reason (national administrators; audited)', params: IdParams, body: StatPeriodReopen, response: { 200: StatPeriod } },
+    handler: (req) => reopenPeriod(app.db, contextOf(req), req.params.id, req.body),
   });
   app.post('/stats/periods/:id/assignments', {
     schema: { tags, summary: 'Assign forms to organizations for the period (creates their draft reports; idempotent)', params: IdParams, body: StatAssignmentCreate, response: { 200: StatAssignmentResult } },
@@ -141,6 +161,39 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       return uploadReportXlsx(app.db, contextOf(req), req.params.id, file.content);
     },
   });
+  app.get('/stats/periods/:id/bulk-xlsx', {
+    schema: {
+      tags,
+      summary:
+        'The multi-unit XLSX of a form for the period (national admin, focal officers): an instructions sheet, then one sheet per report of the form that I may edit ' +
+        '(draft or returned, organizations managed by unitId — default my unit; all for a national admin), each laid out like the report XLSX with the organization code in its header block',
+      params: IdParams,
+      querystring: StatBulkXlsxQuery,
+      response: { 200: xlsxResponse },
+    },
+    handler: async (req, reply) => {
+      const file = await bulkXlsx(app.db, contextOf(req), req.params.id, req.query);
+      return sendXlsx(reply, file, 'private, no-store');
+    },
+  });
+  app.post('/stats/periods/:id/bulk-xlsx', {
+    schema: {
+      tags,
+      summary:
+        'Upload a filled multi-unit XLSX (multipart/form-data, one part named "file"): each sheet is mapped to its report by the organization code of its header block and its form code, ' +
+        'and REPLACES that report\'s cells; sheets without any value are skipped. All or nothing in one transaction: on any problem nothing is saved and the answer is ' +
+        '403 OUT_OF_SCOPE (an organization I do not manage), 422 STAT_WRONG_FORM (form, version or codes do not match), 422 STAT_NOT_ASSIGNED (organization not assigned the form in the period) ' +
+        'or 422 STAT_BULK_INVALID (cell errors, submitted or locked reports), with every problem in details at sheets.<organization code>… (cells at sheets.<code>.cells.<row>.<column>). ' +
+        'A file that is not an XLSX workbook answers 400 STAT_XLSX_UNREADABLE.',
+      params: IdParams,
+      consumes: ['multipart/form-data'],
+      response: { 200: StatBulkResult },
+    },
+    handler: async (req) => {
+      const file = await readUpload(req, BULK_XLSX_UPLOAD_MAX_BYTES);
+      return uploadBulkXlsx(app.db, contextOf(req), req.params.id, file.content);
+    },
+  });
   app.post('/stats/reports/:id/submit', {
     schema: { tags, summary: 'Send the report to the province or ministry (refused while a validation error remains)', params: IdParams, body: StatVersionBody, response: { 200: StatReport } },
     handler: (req) => submitReport(app.db, contextOf(req), req.params.id, req.body.version),
@@ -157,9 +210,27 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Reopen approved or accepted data (back to returned), with a reason; by the approving level', params: IdParams, body: StatReopen, response: { 200: StatReport } },
     handler: (req) => reopenReport(app.db, contextOf(req), req.params.id, req.body),
   });
+  app.get('/stats/reports/:id/prefill', {
+    schema: {
+      tags,
+      summary: 'Cells proposed for the report from the registries (form 04/CS-KHCN from the task registry; else 422 STAT_PREFILL_UNAVAILABLE). Nothing is saved: save them like any entry.',
+      params: IdParams,
+      response: { 200: StatPrefill },
+    },
+    handler: (req) => prefillReport(app.db, contextOf(req), req.params.id),
+  });
   app.get('/stats/aggregates', {
     schema: { tags, summary: 'Aggregates of a form for a period over approved reports: national, or by province as of a registry date', querystring: StatAggregateQuery, response: { 200: StatAggregate } },
     handler: (req) => aggregateForm(app.db, contextOf(req), req.query),
+  });
+  app.get('/stats/aggregates/province-form', {
+    schema: {
+      tags,
+      summary: "A province's aggregate form (02–06/TKTH-KHCN-ĐP) as XLSX, filled from the approved reports of its units (the grassroots form with the same cells)",
+      querystring: StatProvinceFormQuery,
+      response: { 200: xlsxResponse },
+    },
+    handler: async (req, reply) => sendXlsx(reply, await provinceFormXlsx(app.db, contextOf(req), req.query), 'private, no-store'),
   });
   app.get('/stats/sdmx/:dataflow', {
     schema: {

@@ -16,7 +16,9 @@ import {
   type StatCellsUpdate,
   type StatFormListQuery,
   type StatPeriod,
+  type StatPeriodClose,
   type StatPeriodCreate,
+  type StatPeriodReopen,
   type StatReopen,
   type StatReport,
   type StatReportQuery,
@@ -31,6 +33,7 @@ import { ensureStatForms } from '../../seed/reference.js';
 import { canManageUnit, canReadUnit, organizationAccess, requireActor, requireRole, unitScopeIds, type OrganizationAccess } from '../access/access.service.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-units.repo.js';
+import { applyReportToAggregate } from './stats-rollup.js';
 import { buildFormXlsx, readFormXlsx, sheetNameOf } from './stats-xlsx.js';
 import { cellMapOf, cellRowsOf, isStatReportLate, presentFormRef, presentPeriod, presentReport, presentReportSummary, type ReportRights } from './stats.presenter.js';
 import {
@@ -48,8 +51,10 @@ import {
   insertPeriod,
   insertReports,
   replaceCells,
+  updatePeriodStatus,
   updateReportVersioned,
   type ReportJoinRow,
+  type StatPeriodRow,
   type StatReportRow,
 } from './stats.repo.js';
 
@@ -91,7 +96,7 @@ export function formsForYear(defs: readonly FormDefinition[], year: number): For
 
 /** The form catalogue: the versions for a year (default: this year), or every version. */
 export async function listForms(ex: Executor, q: StatFormListQuery): Promise<{ items: FormDefinition[] }> {
-  const defs = await loadAllForms(ex);
+  const defs = (await loadAllForms(ex)).filter((d) => q.level === undefined || d.reportingLevel === q.level);
   if (q.all) return { items: defs };
   return { items: formsForYear(defs, q.year ?? Number(todayInVietnam().slice(0, 4))) };
 }
@@ -126,6 +131,41 @@ export async function createPeriod(db: Db, ctx: RequestContext, input: StatPerio
   });
 }
 
+/**
+ * Closes a period (national admin): every report of it is then frozen — no entry, submission, review, acceptance or
+ * reopening — and the period can be released from. Reports still in draft or returned stay as they are (they count as
+ * not submitted). Audited.
+ */
+export async function closePeriod(db: Db, ctx: RequestContext, id: string, input: StatPeriodClose): Promise<StatPeriod> {
+  const actor = requireRole(ctx, 'national_admin');
+  return db.transaction(async (tx) => {
+    const period = await findPeriodById(tx, id);
+    if (!period) throw notFound('stat_period');
+    if (period.status === 'closed') throw new AppError('STAT_PERIOD_CLOSED');
+    const updated = (await updatePeriodStatus(tx, id, 'closed', actor.id)) as StatPeriodRow;
+    await recordAudit(tx, ctx, { action: 'close', entityType: 'stat_period', entityId: id, before: { status: period.status }, after: { status: updated.status, note: input.note ?? null } });
+    return presentPeriod(updated);
+  });
+}
+
+/** Reopens a closed period (national admin), always with a reason; audited. */
+export async function reopenPeriod(db: Db, ctx: RequestContext, id: string, input: StatPeriodReopen): Promise<StatPeriod> {
+  requireRole(ctx, 'national_admin');
+  return db.transaction(async (tx) => {
+    const period = await findPeriodById(tx, id);
+    if (!period) throw notFound('stat_period');
+    if (period.status !== 'closed') throw new AppError('INVALID_TRANSITION');
+    const updated = (await updatePeriodStatus(tx, id, 'open', null)) as StatPeriodRow;
+    await recordAudit(tx, ctx, { action: 'reopen', entityType: 'stat_period', entityId: id, before: { status: period.status }, after: { status: updated.status, reason: input.reason } });
+    return presentPeriod(updated);
+  });
+}
+
+/** Refuses any change to a report of a closed period. */
+function requireOpenPeriod(row: ReportJoinRow): void {
+  if (row.period.status === 'closed') throw new AppError('STAT_PERIOD_CLOSED');
+}
+
 /** Resolves the forms of an assignment to stored definitions (loading the repo's definitions if a new one is missing). */
 async function resolveForms(tx: Executor, year: number, forms: StatAssignmentCreate['forms']): Promise<FormDefinition[]> {
   let all = await loadAllForms(tx);
@@ -140,6 +180,7 @@ async function resolveForms(tx: Executor, year: number, forms: StatAssignmentCre
   forms.forEach((f, i) => {
     const def = find(f.code, f.version);
     if (!def) problems.push({ path: `forms.${i}`, code: 'unknown_form', message: `Unknown form ${f.code}${f.version ? ` (${f.version})` : ''}` });
+    else if (def.reportingLevel !== 'unit') problems.push({ path: `forms.${i}`, code: 'aggregate_form', message: `Form ${def.code} is a provincial aggregate form: it is produced from the approved reports of the units, not assigned` });
     else if (seen.has(def.code)) problems.push({ path: `forms.${i}`, code: 'duplicate_form', message: `Form ${def.code} is listed twice` });
     else {
       seen.add(def.code);
@@ -262,6 +303,7 @@ function errorDetails(ctx: RequestContext, issues: readonly CellIssue[]): ErrorD
 async function loadForWrite(tx: Executor, ctx: RequestContext, id: string, version: number | null): Promise<LoadedReport> {
   const loaded = await loadReport(tx, ctx, id);
   const status = loaded.row.report.status;
+  requireOpenPeriod(loaded.row);
   if (LOCKED.includes(status)) throw new AppError('STAT_REPORT_LOCKED');
   if (!loaded.access.canEdit) throw new AppError('OUT_OF_SCOPE');
   if (!EDITABLE.includes(status)) throw new AppError('INVALID_TRANSITION');
@@ -341,6 +383,7 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: string, inpu
   return db.transaction(async (tx) => {
     const loaded = await loadReport(tx, ctx, id);
     const r = loaded.row.report;
+    requireOpenPeriod(loaded.row);
     if (!loaded.access.canEdit) throw new AppError('OUT_OF_SCOPE');
     if (r.status !== 'submitted') throw new AppError('INVALID_TRANSITION');
     if (r.version !== input.version) throw new AppError('VERSION_CONFLICT');
@@ -348,8 +391,9 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: string, inpu
       input.decision === 'approve'
         ? { status: 'approved' as const, approvedAt: new Date(), approvedBy: loaded.actor.id, reviewComment: input.comment ?? null }
         : { status: 'returned' as const, reviewComment: input.comment ?? null };
-    const updated = await updateReportVersioned(tx, id, input.version, values);
+    const updated = await updateReportVersioned(tx, id, input.version, input.decision === 'approve' ? { ...values, aggregatedUnitId: loaded.row.org.provinceUnitId } : values);
     if (!updated) throw new AppError('VERSION_CONFLICT');
+    if (input.decision === 'approve') await applyReportToAggregate(tx, id, loaded.row.org.provinceUnitId, 1);
     await recordAudit(tx, ctx, { action: input.decision, entityType: 'stat_report', entityId: id, before: { status: r.status }, after: { status: updated.status, reviewComment: updated.reviewComment } });
     return present(tx, loaded, { ...loaded.row, report: updated });
   });
@@ -361,6 +405,7 @@ export async function acceptReport(db: Db, ctx: RequestContext, id: string, vers
   return db.transaction(async (tx) => {
     const loaded = await loadReport(tx, ctx, id);
     const r = loaded.row.report;
+    requireOpenPeriod(loaded.row);
     if (r.status !== 'approved') throw new AppError('INVALID_TRANSITION');
     if (r.version !== version) throw new AppError('VERSION_CONFLICT');
     const updated = await updateReportVersioned(tx, id, version, { status: 'accepted', acceptedAt: new Date(), acceptedBy: loaded.actor.id });
@@ -379,12 +424,14 @@ export async function reopenReport(db: Db, ctx: RequestContext, id: string, inpu
   return db.transaction(async (tx) => {
     const loaded = await loadReport(tx, ctx, id);
     const r = loaded.row.report;
+    requireOpenPeriod(loaded.row);
     if (!loaded.access.canEdit) throw new AppError('OUT_OF_SCOPE');
     if (!LOCKED.includes(r.status)) throw new AppError('INVALID_TRANSITION');
     if (!reportRights(loaded.actor, loaded.access, r.status, []).canReopen) throw new AppError('FORBIDDEN');
     if (r.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const updated = await updateReportVersioned(tx, id, input.version, { status: 'returned', reviewComment: input.reason, approvedAt: null, approvedBy: null, acceptedAt: null, acceptedBy: null });
+    const updated = await updateReportVersioned(tx, id, input.version, { status: 'returned', reviewComment: input.reason, approvedAt: null, approvedBy: null, acceptedAt: null, acceptedBy: null, aggregatedUnitId: null });
     if (!updated) throw new AppError('VERSION_CONFLICT');
+    if (r.aggregatedUnitId) await applyReportToAggregate(tx, id, r.aggregatedUnitId, -1);
     await recordAudit(tx, ctx, { action: 'reopen', entityType: 'stat_report', entityId: id, before: { status: r.status }, after: { status: updated.status, reason: input.reason } });
     return present(tx, loaded, { ...loaded.row, report: updated });
   });

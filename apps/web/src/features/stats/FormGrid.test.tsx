@@ -3,10 +3,14 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createInstance } from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { MantineProvider } from '@mantine/core';
-import { FORM_02_CS_2015, FORM_04_CS_2015, cell, cellKey, type CellIssue, type CellMap, type CellValue, type FormDefinition } from '@stinet/shared';
+import { cell, cellKey, type CellIssue, type CellMap, type CellValue, type FormDefinition } from '@stinet/shared';
+import { formOf } from '@stinet/shared/node';
 import { en } from '../../i18n/en';
 import { vi } from '../../i18n/vi';
 import { FormGrid } from './FormGrid';
+
+const FORM_02_CS_2015 = formOf('02/CS-KHCN');
+const FORM_04_CS_2015 = formOf('04/CS-KHCN');
 
 /**
  * The web unit tests run in Node without a DOM (no jsdom / Testing Library installed), so the grid is checked on its

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_02_CS_2015, FORM_03_CS_2015, FORM_04_CS_2015, cell, cellKey, validateForm, type CellIssue, type CellValue } from '@stinet/shared';
+import { cell, cellKey, validateForm, type CellIssue, type CellValue } from '@stinet/shared';
+import { formOf } from '@stinet/shared/node';
 import {
   applyPaste,
   cellIdPart,
@@ -24,6 +25,10 @@ import {
   typeInCell,
   type NavigationKey,
 } from './grid-logic';
+
+const FORM_02_CS_2015 = formOf('02/CS-KHCN');
+const FORM_03_CS_2015 = formOf('03/CS-KHCN');
+const FORM_04_CS_2015 = formOf('04/CS-KHCN');
 
 describe('parseNumber', () => {
   it('reads plain integers and decimals in both locales', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_02_CS_2015, cellKey } from '@stinet/shared';
+import { cellKey } from '@stinet/shared';
+import { formOf } from '@stinet/shared/node';
 import { cellInputsOf, cellMapOfReport, serverCellIssues } from './report-cells';
+
+const FORM_02_CS_2015 = formOf('02/CS-KHCN');
 
 describe('stats API helpers', () => {
   it('map stored cells to the grid and back, sending every other cell as missing', () => {

@@ -1,15 +1,22 @@
 import type { FormDefinition } from '../form-definition.js';
-import { FORM_02_CS_2015, FORM_03_CS_2015, FORM_04_CS_2015 } from './tt25-2015.js';
 
-/** Every form definition shipped with the system, all versions. A new regulation adds definitions here, not code. */
-export const FORM_DEFINITIONS: readonly FormDefinition[] = [FORM_02_CS_2015, FORM_03_CS_2015, FORM_04_CS_2015];
+/*
+ * The form definitions themselves are data: one JSON file per form version under `packages/shared/forms/<version>/`,
+ * read by `loadFormDirectory` (Node only, entry `@stinet/shared/node`). A new regulation adds files, not code.
+ * The helpers below work on any list of definitions, so the browser can use them on definitions from the API.
+ */
 
 /** One definition by form code and version. */
-export function findFormDefinition(code: string, version: string): FormDefinition | undefined {
-  return FORM_DEFINITIONS.find((f) => f.code === code && f.version === version);
+export function findFormDefinition(defs: readonly FormDefinition[], code: string, version: string): FormDefinition | undefined {
+  return defs.find((f) => f.code === code && f.version === version);
 }
 
 /** The definitions in force on a date (the version a report of that period uses). */
-export function formsValidOn(date: string): FormDefinition[] {
-  return FORM_DEFINITIONS.filter((f) => f.validFrom <= date && (f.validTo === null || f.validTo >= date));
+export function formsValidOn(defs: readonly FormDefinition[], date: string): FormDefinition[] {
+  return defs.filter((f) => f.validFrom <= date && (f.validTo === null || f.validTo >= date));
+}
+
+/** The file name of a definition inside its version folder: the code with `/` replaced by `-`, e.g. `02-CS-KHCN.json`. */
+export function formFileName(def: Pick<FormDefinition, 'code'>): string {
+  return `${def.code.replaceAll('/', '-')}.json`;
 }
