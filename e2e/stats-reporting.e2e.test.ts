@@ -32,7 +32,7 @@ async function fillTotalRow(page: Page, total: number, parts: readonly number[])
 
 const statusBadge = (page: Page, text: string) => visible(page, text);
 
-describe('a unit fills form 02/CS-KHCN in the grid; the province returns it, then approves it', () => {
+describe('a unit fills form 02/CS-KHCN in the grid; the province returns it, then approves it; the national dashboard shows it', () => {
   const comment = `Kiểm tra lại số tiến sĩ (${Date.now().toString(36).slice(-5)}).`;
   let periodId = '';
   let reportId = '';
@@ -163,4 +163,14 @@ describe('a unit fills form 02/CS-KHCN in the grid; the province returns it, the
     await page.waitForLoadState('networkidle');
     expect(await audit(page)).toEqual([]);
   });
+
+  it('the national dashboard shows the approved value at once (the end of the cycle)', async () => {
+    const { page } = admin;
+    await page.goto(`${baseUrl()}/staff/stats/dashboard?period=${periodId}`);
+    const persons = page.getByRole('region', { name: 'Số người trong các tổ chức khoa học và công nghệ', exact: true }).getByTestId('indicator-value');
+    await expect.poll(() => persons.textContent(), { timeout: 15_000 }).toBe('10');
+    await page.waitForLoadState('networkidle');
+    expect(await audit(page)).toEqual([]);
+  });
 });
+

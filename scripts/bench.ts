@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 1m] [--db pglite,postgres] [--only generate,seed,start,import] [--rows 100000]
+// npm run bench [-- --scale 1m] [--db pglite,postgres] [--only generate,seed,start,import,stats] [--rows 100000] [--units 3000] [--reps 7]
 // Prints markdown tables; copy them into BENCHMARKS.md together with the command.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ const arg = (name: string, dflt: string) => {
 };
 const scale = arg('scale', '100k') as SeedScale;
 const dbs = arg('db', 'pglite,postgres').split(',');
-const only = arg('only', 'generate,seed,start,import').split(',');
+const only = arg('only', 'generate,seed,start,import,stats').split(',');
 const importRows = Number(arg('rows', '100000'));
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const root = new URL('..', import.meta.url).pathname;
@@ -208,4 +208,17 @@ if (only.includes('import')) {
     );
   }
   console.log('');
+}
+
+if (only.includes('stats')) {
+  const { runStatsBench } = await import('./bench-stats.js');
+  const section = await runStatsBench({
+    pgUrl,
+    units: Number(arg('units', '3000')),
+    dbs,
+    reps: Number(arg('reps', '7')),
+    submitted: 50,
+    log: (m) => process.stderr.write(`  [stats] ${m}\n`),
+  });
+  console.log(section);
 }

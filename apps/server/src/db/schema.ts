@@ -817,6 +817,8 @@ export const statReport = pgTable(
     status: text('status', { enum: ['draft', 'submitted', 'returned', 'approved', 'accepted'] }).notNull().default('draft'),
     /** The province or ministry whose running aggregate holds this report (set while approved or accepted). */
     aggregatedUnitId: uuid('aggregated_unit_id'),
+    /** The ministry whose running aggregate also holds it (organizations managed by a ministry; set while approved or accepted). */
+    aggregatedMinistryId: uuid('aggregated_ministry_id'),
     reviewComment: text('review_comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
@@ -839,6 +841,7 @@ export const statReport = pgTable(
     foreignKey({ name: 'stat_report_created_by_fkey', columns: [t.createdBy], foreignColumns: [appUser.id] }),
     check('stat_report_status_ck', sql`${t.status} IN ('draft','submitted','returned','approved','accepted')`),
     foreignKey({ name: 'stat_report_aggregated_unit_id_fkey', columns: [t.aggregatedUnitId], foreignColumns: [orgUnit.id] }),
+    foreignKey({ name: 'stat_report_aggregated_ministry_id_fkey', columns: [t.aggregatedMinistryId], foreignColumns: [orgUnit.id] }),
     index('stat_report_period_status_idx').on(t.periodId, t.status),
     index('stat_report_organization_idx').on(t.organizationId, t.formCode),
   ],

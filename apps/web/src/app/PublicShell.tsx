@@ -16,6 +16,7 @@ const NAV_ITEMS = [
   { to: '/tasks', key: 'tasks', end: false },
   { to: '/results', key: 'results', end: false },
   { to: '/classifications', key: 'classifications', end: false },
+  { to: '/statistics', key: 'statistics', end: false },
 ] as const;
 
 /** The layout of public pages: header with site name, navigation, language switch and sign-in link. */

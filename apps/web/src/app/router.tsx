@@ -27,6 +27,7 @@ import { RegistrationWorkPage } from '../features/registrations/RegistrationWork
 import { ResearcherStaffPage } from '../features/researchers/ResearcherStaffPage';
 import { ResultPublicPage } from '../features/results/ResultPublicPage';
 import { ResultsPage } from '../features/results/ResultsPage';
+import { StatsReleasesPage } from '../features/stats/StatsReleasesPage';
 import { StatsReportPage } from '../features/stats/StatsReportPage';
 import { StatsWorkPage } from '../features/stats/StatsWorkPage';
 import { TaskImportPage } from '../features/task-io/TaskImportPage';
@@ -43,6 +44,9 @@ import { RequireRole, StaffShell } from './StaffShell';
 
 /** The statistics dashboard with its chart library, loaded on first visit. */
 const StatsDashboardPage = lazy(() => import('../features/stats/StatsDashboardPage').then((m) => ({ default: m.StatsDashboardPage })));
+/** The public statistics pages (key figures, releases with maps and charts), loaded on first visit. */
+const StatisticsHomePage = lazy(() => import('../features/stats/public/StatisticsHomePage').then((m) => ({ default: m.StatisticsHomePage })));
+const ReleasePage = lazy(() => import('../features/stats/public/ReleasePage').then((m) => ({ default: m.ReleasePage })));
 
 /** The app's routes: public pages at the root, staff pages under /staff (signed-in users only). */
 export const router = createBrowserRouter([
@@ -66,6 +70,22 @@ export const router = createBrowserRouter([
       { path: 'results/:id', element: <ResultPublicPage /> },
       { path: 'verify/:code', element: <VerifyCertificatePage /> },
       { path: 'classifications', element: <ClassificationsPage /> },
+      {
+        path: 'statistics',
+        element: (
+          <Suspense fallback={<LoadingState />}>
+            <StatisticsHomePage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'statistics/releases/:id',
+        element: (
+          <Suspense fallback={<LoadingState />}>
+            <ReleasePage />
+          </Suspense>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -119,6 +139,14 @@ export const router = createBrowserRouter([
       { path: 'registrations', element: <RegistrationWorkPage /> },
       { path: 'stats', element: <StatsWorkPage /> },
       { path: 'stats/reports/:id', element: <StatsReportPage /> },
+      {
+        path: 'stats/releases',
+        element: (
+          <RequireRole roles={['national_admin', 'focal_officer', 'reviewer']}>
+            <StatsReleasesPage />
+          </RequireRole>
+        ),
+      },
       {
         path: 'stats/dashboard',
         element: (

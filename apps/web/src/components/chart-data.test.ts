@@ -17,3 +17,16 @@ describe('chart data', () => {
     expect(rows.map((r) => cellText(r))).toEqual(['12', 'x', '']);
   });
 });
+
+describe('chart data symbols', () => {
+  it('writes the published symbols: c for withheld, .. for no data', async () => {
+    const { PUBLIC_SYMBOLS } = await import('./chart-data');
+    const rows = [
+      { label: '2023', value: 5 },
+      { label: '2024', value: null, suppressed: true },
+      { label: '2025', value: null },
+    ];
+    expect(chartCsv('Năm', 'Số người', rows, PUBLIC_SYMBOLS)).toBe('\uFEFFNăm,Số người\r\n2023,5\r\n2024,c\r\n2025,..\r\n');
+    expect(rows.map((r) => cellText(r, String, PUBLIC_SYMBOLS))).toEqual(['5', 'c', '..']);
+  });
+});

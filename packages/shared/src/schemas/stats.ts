@@ -222,7 +222,8 @@ export type StatBoard = z.infer<typeof StatBoard>;
 export const StatAggregateQuery = z.strictObject({
   periodId: Uuid,
   formCode: z.string().min(1).max(40),
-  level: z.enum(['national', 'province']).default('national'),
+  /** `province`: by the provinces (geography; they add up to the nation); `ministry`: organizations managed by each ministry. */
+  level: z.enum(['national', 'province', 'ministry']).default('national'),
   /** The registry date the provinces are taken as of (default: today): 2024 data by the 34 new provinces, or by the 63 old ones with a date before 1 Jul 2025. */
   asOf: IsoDate.optional(),
   /** Small-cell suppression: withhold cells from fewer units than this (with complementary cells). */
@@ -265,7 +266,7 @@ export const StatAggregate = z.object({
   year: z.number().int(),
   formCode: z.string(),
   formVersion: z.string(),
-  level: z.enum(['national', 'province']),
+  level: z.enum(['national', 'province', 'ministry']),
   asOf: IsoDate,
   areas: z.array(StatAggregateArea),
 });

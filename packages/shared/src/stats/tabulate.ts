@@ -21,13 +21,24 @@ export interface MicroRecord {
  */
 export function tabulate(def: FormDefinition, records: readonly MicroRecord[]): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
-  for (const r of def.rows) {
-    for (const c of def.columns) {
-      const coords = Object.entries(cellCoordinates(def, r.code, c.code)).filter(([, v]) => v !== SDMX_TOTAL);
-      let sum = 0;
-      for (const rec of records) if (coords.every(([d, v]) => rec.attrs[d]?.includes(v))) sum += rec.weight;
-      out.set(cellKey(r.code, c.code), cell.value(Math.round(sum * 1000) / 1000));
-    }
+  for (const { key, coords } of cellFilters(def)) {
+    let sum = 0;
+    for (const rec of records) if (coords.every(([d, v]) => rec.attrs[d]?.includes(v))) sum += rec.weight;
+    out.set(key, cell.value(Math.round(sum * 1000) / 1000));
   }
   return out;
+}
+
+/** Each cell's non-total coordinates, computed once per definition (the seed tabulates thousands of reports). */
+const filtersByDef = new WeakMap<FormDefinition, { key: string; coords: [string, string][] }[]>();
+
+function cellFilters(def: FormDefinition): { key: string; coords: [string, string][] }[] {
+  let filters = filtersByDef.get(def);
+  if (!filters) {
+    filters = def.rows.flatMap((r) =>
+      def.columns.map((c) => ({ key: cellKey(r.code, c.code), coords: Object.entries(cellCoordinates(def, r.code, c.code)).filter(([, v]) => v !== SDMX_TOTAL) })),
+    );
+    filtersByDef.set(def, filters);
+  }
+  return filters;
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { tabulate, type MicroRecord, type StatAggregate, type StatAssignmentResult, type StatReport } from '@stinet/shared';
-import { formOf } from '@stinet/shared/node';
+import type { MicroRecord, StatAggregate, StatAssignmentResult, StatReport } from '@stinet/shared';
 import { queryRows } from '../../lib/sql.js';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
+import { fillAndApprove as fillAndApproveAs, staffRecords } from '../../test-support/stats-fixtures.js';
 import { anonymous, createTestApp, loginAs, type Client, type TestApp } from '../../test-support/test-app.js';
 
 let t: TestApp;
@@ -14,26 +14,8 @@ let danang: string;
 let periodId: string;
 const orgs: Record<'hn1' | 'hn2' | 'qn' | 'late', string> = { hn1: '', hn2: '', qn: '', late: '' };
 
-/** `n` persons, every third a woman, all Vietnamese Kinh, trained in field 1, with a doctorate. */
-function staff(n: number): MicroRecord[] {
-  return Array.from({ length: n }, (_, i) => ({ weight: 1, attrs: { SEX: [i % 3 === 0 ? 'F' : 'M'], NATIONALITY: ['VN'], ETHNICITY: ['KINH'], TRAINING_FIELD: ['1'], QUALIFICATION: ['TS'], TITLE: [] } }));
-}
-
-function cellsOf(records: MicroRecord[]) {
-  return [...tabulate(formOf('02/CS-KHCN'), records)].map(([key, c]) => {
-    const [row, column] = key.split('|') as [string, string];
-    return { row, column, ...c };
-  });
-}
-
-async function fillAndApprove(reportId: string, records: MicroRecord[], approve = true): Promise<void> {
-  let report = (await admin.get(`/api/stats/reports/${reportId}`)).json() as StatReport;
-  const saved = await admin.request({ method: 'PUT', url: `/api/stats/reports/${reportId}/cells`, payload: { version: report.version, cells: cellsOf(records) } });
-  expect(saved.statusCode, saved.body).toBe(200);
-  report = saved.json() as StatReport;
-  report = (await admin.post(`/api/stats/reports/${reportId}/submit`, { version: report.version })).json() as StatReport;
-  if (approve) expect((await admin.post(`/api/stats/reports/${reportId}/review`, { decision: 'approve', version: report.version })).statusCode).toBe(200);
-}
+const staff = staffRecords;
+const fillAndApprove = (reportId: string, records: MicroRecord[], approve = true) => fillAndApproveAs(admin, reportId, records, approve);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -65,7 +65,7 @@ async function definitionFor(ex: Executor, periodYear: number, formCode: string,
 export interface AggregateSpec {
   period: StatPeriodRow;
   formCode: string;
-  level: 'national' | 'province';
+  level: 'national' | 'province' | 'ministry';
   asOf: string;
   suppressBelow?: number | undefined;
   /** `stored`: the running aggregate kept by approvals (default); `recomputed`: a grouped query over the cells. */
@@ -80,9 +80,10 @@ export interface AggregateSpec {
  */
 export async function computeAggregate(ex: Executor, spec: AggregateSpec): Promise<StatAggregate> {
   const { period, asOf } = spec;
-  const { sums, counts } = spec.source === 'recomputed' ? await recomputedAreaSums(ex, period.id, spec.formCode) : await storedAreaSums(ex, period.id, spec.formCode);
+  const hierarchy = spec.level === 'ministry' ? 'ministry' : 'province';
+  const { sums, counts } = spec.source === 'recomputed' ? await recomputedAreaSums(ex, period.id, spec.formCode, hierarchy) : await storedAreaSums(ex, period.id, spec.formCode, hierarchy);
   const def = await definitionFor(ex, period.year, spec.formCode, [...new Set(counts.map((c) => c.form_version))]);
-  const byProvince = spec.level === 'province';
+  const byProvince = spec.level !== 'national';
   const units = byProvince ? new Map((await ex.select().from(orgUnit)).map((u) => [u.id, u])) : new Map<string, OrgUnitRow>();
   const resolve = byProvince ? await unitResolver(ex, units, asOf) : () => undefined;
   const areaKey = (unitId: string) => (byProvince ? (resolve(unitId)?.id ?? unitId) : 'VN');

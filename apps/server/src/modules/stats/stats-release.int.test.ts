@@ -62,6 +62,34 @@ describe('running aggregate', () => {
   });
 });
 
+describe('ministry roll-up', () => {
+  it('adds an organization a ministry manages to its province and to its ministry; the nation counts it once', async () => {
+    const ministry = (await unitByCode(t.app, 'ministry', 'BCT')).id;
+    const org = ((await admin.post('/api/organizations', organizationBody(danang, { managingUnitId: ministry }))).json() as { id: string }).id;
+    const p = (await admin.post('/api/stats/periods', { year: 2016 })).json() as StatPeriod;
+    await admin.post(`/api/stats/periods/${p.id}/assignments`, { organizationIds: [org, orgs[0]], forms: [{ code: '02/CS-KHCN' }] });
+    const reportIn = async (orgId: string) => (await queryRows<{ id: string }>(t.handle.db, sql`SELECT id FROM stat_report WHERE period_id = ${p.id} AND organization_id = ${orgId}`))[0]?.id as string;
+    await fillAndApprove(admin, await reportIn(org), staffRecords(9));
+    await fillAndApprove(admin, await reportIn(orgs[0] as string), staffRecords(5));
+    const get = async (level: string) => (await admin.get(`/api/stats/aggregates?periodId=${p.id}&formCode=02%2FCS-KHCN&level=${level}&asOf=2026-01-01`)).json() as StatAggregate;
+    const byMinistry = await get('ministry');
+    expect(byMinistry.areas.map((a) => [a.unit?.code, a.reports])).toEqual([['BCT', 1]]);
+    expect(cellOf(byMinistry.areas, 'BCT', '01', 'C1')?.value).toBe(9);
+    expect(cellOf((await get('province')).areas, '48', '01', 'C1')?.value).toBe(9);
+    expect(cellOf((await get('national')).areas, null, '01', 'C1')).toMatchObject({ value: 14, reporting: 2 });
+    // reopening removes it from both; the running aggregate still equals a recomputation
+    const r = (await admin.get(`/api/stats/reports/${await reportIn(org)}`)).json() as StatReport;
+    expect((await admin.post(`/api/stats/reports/${r.id}/reopen`, { reason: 'Sai', version: r.version })).statusCode).toBe(200);
+    expect((await get('ministry')).areas).toEqual([]);
+    for (const h of ['province', 'ministry'] as const) {
+      const stored = await storedAreaSums(t.handle.db, p.id, '02/CS-KHCN', h);
+      const recomputed = await recomputedAreaSums(t.handle.db, p.id, '02/CS-KHCN', h);
+      expect(sorted(stored.sums)).toEqual(sorted(recomputed.sums));
+      expect(sorted(stored.counts)).toEqual(sorted(recomputed.counts));
+    }
+  });
+});
+
 describe('releases', () => {
   let embargoed: StatReleaseStaffSummary;
   let published: StatReleaseStaffSummary;

@@ -66,41 +66,55 @@ export async function applyReportToAggregate(tx: Executor, reportId: string, uni
 /**
  * Rebuilds the running aggregates from the stored cells (of one period, or all): after a bulk load that wrote
  * approved reports directly (the demo seed, a restore), or to repair. Marks each approved or accepted report with
- * the province it counts in and clears the mark on the others.
+ * the province it counts in (and the ministry, for organizations a ministry manages) and clears the marks on the others.
  */
 export async function rebuildAggregates(ex: Executor, periodId?: string): Promise<void> {
   const inPeriod = periodId ? sql`period_id = ${periodId}` : sql`true`;
+  const reportInPeriod = periodId ? sql`r.period_id = ${periodId}` : sql`true`;
   await ex.execute(sql`DELETE FROM stat_aggregate WHERE ${inPeriod}`);
   await ex.execute(sql`DELETE FROM stat_aggregate_area WHERE ${inPeriod}`);
-  await ex.execute(sql`UPDATE stat_report r SET aggregated_unit_id = CASE WHEN r.status IN ('approved', 'accepted') THEN o.province_unit_id END
-    FROM organization o WHERE o.id = r.organization_id AND ${periodId ? sql`r.period_id = ${periodId}` : sql`true`}
-      AND r.aggregated_unit_id IS DISTINCT FROM (CASE WHEN r.status IN ('approved', 'accepted') THEN o.province_unit_id END)`);
-  await ex.execute(sql`
-    INSERT INTO stat_aggregate (period_id, form_code, unit_id, row_code, col_code, value_sum, reporting, confidential)
-    SELECT r.period_id, r.form_code, r.aggregated_unit_id, c.row_code, c.col_code,
-      coalesce(sum(CASE WHEN c.state = 'not_applicable' THEN 0 ELSE c.value END), 0),
-      count(*) FILTER (WHERE c.state = 'not_applicable' OR c.value IS NOT NULL),
-      count(*) FILTER (WHERE c.state = 'confidential')
-    FROM stat_report r JOIN stat_cell c ON c.report_id = r.id
-    WHERE r.aggregated_unit_id IS NOT NULL AND ${periodId ? sql`r.period_id = ${periodId}` : sql`true`}
-    GROUP BY 1, 2, 3, 4, 5`);
-  await ex.execute(sql`
-    INSERT INTO stat_aggregate_area (period_id, form_code, form_version, unit_id, reports)
-    SELECT period_id, form_code, form_version, aggregated_unit_id, count(*) FROM stat_report
-    WHERE aggregated_unit_id IS NOT NULL AND ${inPeriod}
-    GROUP BY 1, 2, 3, 4`);
+  await ex.execute(sql`UPDATE stat_report r SET
+      aggregated_unit_id = CASE WHEN r.status IN ('approved', 'accepted') THEN o.province_unit_id END,
+      aggregated_ministry_id = CASE WHEN r.status IN ('approved', 'accepted') AND u.kind = 'ministry' THEN o.managing_unit_id END
+    FROM organization o JOIN org_unit u ON u.id = o.managing_unit_id
+    WHERE o.id = r.organization_id AND ${reportInPeriod}`);
+  for (const column of [sql.raw('aggregated_unit_id'), sql.raw('aggregated_ministry_id')]) {
+    await ex.execute(sql`
+      INSERT INTO stat_aggregate (period_id, form_code, unit_id, row_code, col_code, value_sum, reporting, confidential)
+      SELECT r.period_id, r.form_code, r.${column}, c.row_code, c.col_code,
+        coalesce(sum(CASE WHEN c.state = 'not_applicable' THEN 0 ELSE c.value END), 0),
+        count(*) FILTER (WHERE c.state = 'not_applicable' OR c.value IS NOT NULL),
+        count(*) FILTER (WHERE c.state = 'confidential')
+      FROM stat_report r JOIN stat_cell c ON c.report_id = r.id
+      WHERE r.${column} IS NOT NULL AND ${reportInPeriod}
+      GROUP BY 1, 2, 3, 4, 5`);
+    await ex.execute(sql`
+      INSERT INTO stat_aggregate_area (period_id, form_code, form_version, unit_id, reports)
+      SELECT period_id, form_code, form_version, ${column}, count(*) FROM stat_report
+      WHERE ${column} IS NOT NULL AND ${inPeriod}
+      GROUP BY 1, 2, 3, 4`);
+  }
 }
 
-/** The running aggregate of a form in a period, per area and cell (at most a few dozen areas × the form's cells). */
-export async function storedAreaSums(ex: Executor, periodId: string, formCode: string): Promise<{ sums: AreaCellSum[]; counts: AreaReportCount[] }> {
+/** Which hierarchy an area belongs to: provinces (geography; their sum is the nation) or ministries (management). */
+export type AreaHierarchy = 'province' | 'ministry';
+
+/**
+ * The running aggregate of a form in a period, per area and cell (at most a few dozen areas × the form's cells), for
+ * the provinces (whose sum is the nation) or for the ministries.
+ */
+export async function storedAreaSums(ex: Executor, periodId: string, formCode: string, hierarchy: AreaHierarchy = 'province'): Promise<{ sums: AreaCellSum[]; counts: AreaReportCount[] }> {
+  const kind = hierarchy === 'ministry' ? sql`u.kind = 'ministry'` : sql`u.kind <> 'ministry'`;
   const sums = await queryRows<AreaCellSum>(
     ex,
-    sql`SELECT unit_id, row_code, col_code, value_sum::float8 AS value_sum, reporting, confidential
-        FROM stat_aggregate WHERE period_id = ${periodId} AND form_code = ${formCode} AND (reporting > 0 OR confidential > 0)`,
+    sql`SELECT a.unit_id, a.row_code, a.col_code, a.value_sum::float8 AS value_sum, a.reporting, a.confidential
+        FROM stat_aggregate a JOIN org_unit u ON u.id = a.unit_id
+        WHERE a.period_id = ${periodId} AND a.form_code = ${formCode} AND (a.reporting > 0 OR a.confidential > 0) AND ${kind}`,
   );
   const counts = await queryRows<AreaReportCount>(
     ex,
-    sql`SELECT unit_id, form_version, reports FROM stat_aggregate_area WHERE period_id = ${periodId} AND form_code = ${formCode} AND reports > 0`,
+    sql`SELECT a.unit_id, a.form_version, a.reports FROM stat_aggregate_area a JOIN org_unit u ON u.id = a.unit_id
+        WHERE a.period_id = ${periodId} AND a.form_code = ${formCode} AND a.reports > 0 AND ${kind}`,
   );
   return { sums, counts };
 }
@@ -109,22 +123,24 @@ export async function storedAreaSums(ex: Executor, periodId: string, formCode: s
  * The same sums computed from the stored cells of the approved and accepted reports in one grouped query (no running
  * aggregate): the check of the running aggregate in tests, and the "full recompute" figure of the benchmark.
  */
-export async function recomputedAreaSums(ex: Executor, periodId: string, formCode: string): Promise<{ sums: AreaCellSum[]; counts: AreaReportCount[] }> {
+export async function recomputedAreaSums(ex: Executor, periodId: string, formCode: string, hierarchy: AreaHierarchy = 'province'): Promise<{ sums: AreaCellSum[]; counts: AreaReportCount[] }> {
+  const area = hierarchy === 'ministry' ? sql`o.managing_unit_id` : sql`o.province_unit_id`;
+  const ministryOnly = hierarchy === 'ministry' ? sql`AND EXISTS (SELECT 1 FROM org_unit u WHERE u.id = o.managing_unit_id AND u.kind = 'ministry')` : sql``;
   const sums = await queryRows<AreaCellSum>(
     ex,
-    sql`SELECT o.province_unit_id AS unit_id, c.row_code, c.col_code,
+    sql`SELECT ${area} AS unit_id, c.row_code, c.col_code,
           coalesce(sum(CASE WHEN c.state = 'not_applicable' THEN 0 ELSE c.value END), 0)::float8 AS value_sum,
           count(*) FILTER (WHERE c.state = 'not_applicable' OR c.value IS NOT NULL)::int AS reporting,
           count(*) FILTER (WHERE c.state = 'confidential')::int AS confidential
         FROM stat_report r JOIN organization o ON o.id = r.organization_id JOIN stat_cell c ON c.report_id = r.id
-        WHERE r.period_id = ${periodId} AND r.form_code = ${formCode} AND r.status IN ('approved', 'accepted')
+        WHERE r.period_id = ${periodId} AND r.form_code = ${formCode} AND r.status IN ('approved', 'accepted') ${ministryOnly}
         GROUP BY 1, 2, 3`,
   );
   const counts = await queryRows<AreaReportCount>(
     ex,
-    sql`SELECT o.province_unit_id AS unit_id, r.form_version, count(*)::int AS reports
+    sql`SELECT ${area} AS unit_id, r.form_version, count(*)::int AS reports
         FROM stat_report r JOIN organization o ON o.id = r.organization_id
-        WHERE r.period_id = ${periodId} AND r.form_code = ${formCode} AND r.status IN ('approved', 'accepted')
+        WHERE r.period_id = ${periodId} AND r.form_code = ${formCode} AND r.status IN ('approved', 'accepted') ${ministryOnly}
         GROUP BY 1, 2`,
   );
   return { sums, counts };

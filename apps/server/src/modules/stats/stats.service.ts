@@ -391,9 +391,13 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: string, inpu
       input.decision === 'approve'
         ? { status: 'approved' as const, approvedAt: new Date(), approvedBy: loaded.actor.id, reviewComment: input.comment ?? null }
         : { status: 'returned' as const, reviewComment: input.comment ?? null };
-    const updated = await updateReportVersioned(tx, id, input.version, input.decision === 'approve' ? { ...values, aggregatedUnitId: loaded.row.org.provinceUnitId } : values);
+    const ministryId = input.decision === 'approve' && (await findUnitById(tx, loaded.row.org.managingUnitId))?.kind === 'ministry' ? loaded.row.org.managingUnitId : null;
+    const updated = await updateReportVersioned(tx, id, input.version, input.decision === 'approve' ? { ...values, aggregatedUnitId: loaded.row.org.provinceUnitId, aggregatedMinistryId: ministryId } : values);
     if (!updated) throw new AppError('VERSION_CONFLICT');
-    if (input.decision === 'approve') await applyReportToAggregate(tx, id, loaded.row.org.provinceUnitId, 1);
+    if (input.decision === 'approve') {
+      await applyReportToAggregate(tx, id, loaded.row.org.provinceUnitId, 1);
+      if (ministryId) await applyReportToAggregate(tx, id, ministryId, 1);
+    }
     await recordAudit(tx, ctx, { action: input.decision, entityType: 'stat_report', entityId: id, before: { status: r.status }, after: { status: updated.status, reviewComment: updated.reviewComment } });
     return present(tx, loaded, { ...loaded.row, report: updated });
   });
@@ -429,9 +433,10 @@ export async function reopenReport(db: Db, ctx: RequestContext, id: string, inpu
     if (!LOCKED.includes(r.status)) throw new AppError('INVALID_TRANSITION');
     if (!reportRights(loaded.actor, loaded.access, r.status, []).canReopen) throw new AppError('FORBIDDEN');
     if (r.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const updated = await updateReportVersioned(tx, id, input.version, { status: 'returned', reviewComment: input.reason, approvedAt: null, approvedBy: null, acceptedAt: null, acceptedBy: null, aggregatedUnitId: null });
+    const updated = await updateReportVersioned(tx, id, input.version, { status: 'returned', reviewComment: input.reason, approvedAt: null, approvedBy: null, acceptedAt: null, acceptedBy: null, aggregatedUnitId: null, aggregatedMinistryId: null });
     if (!updated) throw new AppError('VERSION_CONFLICT');
     if (r.aggregatedUnitId) await applyReportToAggregate(tx, id, r.aggregatedUnitId, -1);
+    if (r.aggregatedMinistryId) await applyReportToAggregate(tx, id, r.aggregatedMinistryId, -1);
     await recordAudit(tx, ctx, { action: 'reopen', entityType: 'stat_report', entityId: id, before: { status: r.status }, after: { status: updated.status, reason: input.reason } });
     return present(tx, loaded, { ...loaded.row, report: updated });
   });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { AppSelect } from '../../components/AppSelect';
 import { Chart, type ChartRow } from '../../components/Chart';
+import type { CellSymbols } from '../../components/chart-data';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/States';
@@ -12,11 +13,16 @@ import { useUnitName } from '../../components/UnitName';
 import { formatDate, formatNumber, today } from '../../lib/format';
 import { useSearchState } from '../../lib/useSearchState';
 import { useStatPeriods } from './api';
+import { PivotTable } from './components/PivotTable';
+import { observationsOf, pivotDimensions, type DimensionLabels } from './components/pivot';
+import { TileMap, type TileMapDatum } from './components/TileMap';
 import { sdmxUrl, useDefaultPeriod, useStatAggregate, useStatFormsOfYear, type AggregateSelection } from './dashboardApi';
 
 /** The forms of the dashboard (the grassroots forms of Circular 25/2015 with aggregates). */
 export const DASHBOARD_FORMS = ['02/CS-KHCN', '03/CS-KHCN', '04/CS-KHCN'] as const;
-const DEFAULTS = { period: '', form: '02/CS-KHCN', level: 'national', suppress: '' };
+const DEFAULTS = { period: '', form: '02/CS-KHCN', level: 'national', suppress: '', mrow: '', mcol: '' };
+/** Symbols of the staff dashboard's map and pivot: "x" withheld (as in its charts), ".." no data. */
+const STAFF_MAP_SYMBOLS: CellSymbols = { withheld: 'x', noData: '..' };
 /** Small-cell suppression threshold of the "hide small cells" toggle. */
 const SUPPRESS_BELOW = 3;
 const TOTAL_ROW = '01';
@@ -137,7 +143,7 @@ export function StatsDashboardPage() {
   const periodId = chosen || fallback.data || '';
   const period = periods.data?.items.find((p) => p.id === periodId);
   const formCode = (DASHBOARD_FORMS as readonly string[]).includes(get('form')) ? get('form') : DEFAULTS.form;
-  const level = get('level') === 'province' ? 'province' : 'national';
+  const level = get('level') === 'province' || get('level') === 'ministry' ? (get('level') as 'province' | 'ministry') : 'national';
   const suppressBelow = get('suppress') === '1' ? SUPPRESS_BELOW : undefined;
   const asOf = useMemo(() => today(), []);
   const forms = useStatFormsOfYear(period?.year);
@@ -162,7 +168,7 @@ export function StatsDashboardPage() {
 
   const totalRows: ChartRow[] = useMemo(() => {
     if (!main.data || !def) return [];
-    if (main.data.level === 'province') {
+    if (main.data.level !== 'national') {
       return main.data.areas
         .map((a) => rowOf(unitName(a.unit), cellsOf(a).get(cellKey(TOTAL_ROW, TOTAL_COLUMN))))
         .sort((a, b) => Number(Boolean(a.suppressed)) - Number(Boolean(b.suppressed)) || (b.value ?? -1) - (a.value ?? -1));
@@ -177,6 +183,38 @@ export function StatsDashboardPage() {
     if (!cells || !def02) return [];
     return QUALIFICATION_COLUMNS.map((code) => def02.columns.find((c) => c.code === code)).flatMap((c) => (c ? [rowOf(en ? c.labelEn : c.labelVi, cells.get(cellKey(TOTAL_ROW, c.code)))] : []));
   }, [national, def02, en]);
+
+  // the province breakdown of the form (the same query as the main one at province level) for the map and the pivot
+  const provinceAgg = useStatAggregate(periodId ? { periodId, formCode, level: 'province', asOf, suppressBelow } : null);
+  const nationalAgg = useStatAggregate(nationalOf(formCode));
+  const mapRow = def?.rows.some((r) => r.code === get('mrow')) ? get('mrow') : (def?.rows[0]?.code ?? TOTAL_ROW);
+  const mapColumn = def?.columns.some((c) => c.code === get('mcol')) ? get('mcol') : (def?.columns[0]?.code ?? TOTAL_COLUMN);
+  const mapRowDef = def?.rows.find((r) => r.code === mapRow);
+  const mapColumnDef = def?.columns.find((c) => c.code === mapColumn);
+  const mapValueHeader = mapColumnDef ? `${label(mapColumnDef)} (${t(`statsGrid.units.${mapColumnDef.unit}`)})` : '';
+  const mapData: TileMapDatum[] = useMemo(
+    () =>
+      (provinceAgg.data?.areas ?? [])
+        .filter((a) => a.unit)
+        .map((a) => {
+          const c = a.cells.find((x) => x.row === mapRow && x.column === mapColumn);
+          return { code: a.unit?.code ?? '', name: unitName(a.unit), value: c?.value ?? null, suppressed: Boolean(c?.suppressed) };
+        }),
+    [provinceAgg.data, mapRow, mapColumn, unitName],
+  );
+  const dimensionLabels: DimensionLabels = useMemo(() => {
+    const names: Readonly<Record<string, string>> = t('statsPublic.dims', { returnObjects: true });
+    return { dimension: (id: string) => names[id.startsWith('@') ? id.slice(1) : id] ?? id, total: t('statsPublic.pivot.total'), nation: t('statsPublic.pivot.nation'), en };
+  }, [t, en]);
+  const observations = useMemo(
+    () => (def && provinceAgg.data && nationalAgg.data && provinceAgg.data.formCode === def.code && nationalAgg.data.formCode === def.code ? observationsOf(def, [nationalAgg.data, provinceAgg.data]) : []),
+    [def, provinceAgg.data, nationalAgg.data],
+  );
+  const pivotDims = useMemo(() => {
+    if (!def) return [];
+    const names = new Map((provinceAgg.data?.areas ?? []).flatMap((a) => (a.unit ? [[a.unit.code, unitName(a.unit)] as const] : [])));
+    return pivotDimensions(def, observations, dimensionLabels, (code) => names.get(code) ?? code);
+  }, [def, observations, dimensionLabels, provinceAgg.data, unitName]);
 
   const reports = main.data?.areas.reduce((n, a) => n + a.reports, 0) ?? 0;
   const year = period?.year ?? '';
@@ -223,6 +261,7 @@ export function StatsDashboardPage() {
                 data={[
                   { value: 'national', label: t('statsDashboard.levels.national') },
                   { value: 'province', label: t('statsDashboard.levels.province') },
+                  { value: 'ministry', label: t('statsDashboard.levels.ministry') },
                 ]}
               />
             </Stack>
@@ -237,7 +276,7 @@ export function StatsDashboardPage() {
             <Group gap="md" wrap="wrap">
               <Text size="sm">
                 {t('statsDashboard.basis', { count: reports, year })}
-                {level === 'province' ? ` ${t('statsDashboard.asOf', { date: formatDate(main.data.asOf) })}` : ''}
+                {level !== 'national' ? ` ${t('statsDashboard.asOf', { date: formatDate(main.data.asOf) })}` : ''}
               </Text>
               {def ? (
                 <Anchor href={sdmxUrl(def.dataflow, selection ?? { periodId, formCode, level })} download size="sm">
@@ -270,10 +309,17 @@ export function StatsDashboardPage() {
               {t('statsDashboard.charts', { form: formTitle })}
             </Title>
             {main.data && def ? (
-              <Card withBorder padding="md">
+              // a fresh chart per level (the province aggregates may already be cached for the map below)
+              <Card withBorder padding="md" key={level}>
                 <Chart
-                  title={level === 'province' ? t('statsDashboard.totalByProvince', { form: def.code, year }) : t('statsDashboard.totalByBreakdown', { form: def.code, year })}
-                  categoryHeader={level === 'province' ? t('statsDashboard.province') : t('statsDashboard.breakdown')}
+                  title={
+                    level === 'province'
+                      ? t('statsDashboard.totalByProvince', { form: def.code, year })
+                      : level === 'ministry'
+                        ? t('statsDashboard.totalByMinistry', { form: def.code, year })
+                        : t('statsDashboard.totalByBreakdown', { form: def.code, year })
+                  }
+                  categoryHeader={level === 'province' ? t('statsDashboard.province') : level === 'ministry' ? t('statsDashboard.ministry') : t('statsDashboard.breakdown')}
                   valueHeader={valueHeader}
                   rows={totalRows}
                   fileName={`${slug}-${year}-${level}`}
@@ -294,6 +340,59 @@ export function StatsDashboardPage() {
                   note={t('statsDashboard.source')}
                 />
               </Card>
+            ) : null}
+          </Stack>
+
+          <Stack gap="md" component="section" aria-labelledby="stats-dashboard-map">
+            <Title order={2} size="h4" id="stats-dashboard-map">
+              {t('statsPublic.staff.section')}
+            </Title>
+            {provinceAgg.error ? <ErrorAlert error={provinceAgg.error} onRetry={() => void provinceAgg.refetch()} /> : null}
+            {def && provinceAgg.data ? (
+              <>
+                <Group gap="md" wrap="wrap" align="flex-end">
+                  <AppSelect
+                    label={t('statsPublic.staff.cellRow')}
+                    data={def.rows.map((r) => ({ value: r.code, label: `${r.code} ${label(r)}` }))}
+                    value={mapRow}
+                    onChange={(v) => set({ mrow: v })}
+                    allowDeselect={false}
+                    searchable={def.rows.length > 12}
+                    w={360}
+                  />
+                  <AppSelect
+                    label={t('statsPublic.release.cellColumn')}
+                    data={def.columns.map((c) => ({ value: c.code, label: label(c) }))}
+                    value={mapColumn}
+                    onChange={(v) => set({ mcol: v })}
+                    allowDeselect={false}
+                    w={280}
+                  />
+                </Group>
+                <Card withBorder padding="md">
+                  <TileMap
+                    title={t('statsPublic.staff.mapTitle', { cell: mapRowDef && mapColumnDef ? t('statsPublic.release.cellName', { row: `${mapRowDef.code} ${label(mapRowDef)}`, column: label(mapColumnDef) }) : '', year })}
+                    categoryHeader={t('statsDashboard.province')}
+                    valueHeader={mapValueHeader}
+                    data={mapData}
+                    fileName={`${slug}-${year}-${mapRow}-${mapColumn}-map`}
+                    note={t('statsPublic.staff.mapNote')}
+                    symbols={STAFF_MAP_SYMBOLS}
+                  />
+                </Card>
+                <Card withBorder padding="md">
+                  <PivotTable
+                    title={t('statsPublic.staff.pivotTitle', { form: def.code, year })}
+                    observations={observations}
+                    dimensions={pivotDims}
+                    fileName={`${slug}-${year}-pivot`}
+                    symbols={STAFF_MAP_SYMBOLS}
+                    note={t('statsDashboard.source')}
+                  />
+                </Card>
+              </>
+            ) : provinceAgg.isLoading || forms.isLoading ? (
+              <LoadingState />
             ) : null}
           </Stack>
         </Stack>

@@ -1,5 +1,5 @@
 import { StatReopen, StatReview, cellKey, type CellIssue, type CellMap, type FormDefinition, type StatReport } from '@stinet/shared';
-import { Alert, Button, Card, FileButton, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,14 @@ import { cellInputsOf, cellMapOfReport, serverCellIssues } from './report-cells'
 import { FormGrid } from './FormGrid';
 import { StatLateBadge, StatStatusBadge } from './StatsBits';
 import { useFormValidation } from './useFormValidation';
+import { mergePrefill, type PrefillMerge } from './release-logic';
+import { useStatPrefill } from './releasesApi';
 
 type Actions = ReturnType<typeof useStatReportActions>;
 type Dialog = 'approve' | 'return' | 'reopen' | null;
+
+/** The form whose cells the task registry can propose. */
+const PREFILL_FORM = '04/CS-KHCN';
 
 const issueId = (i: CellIssue) => `${cellKey(i.row, i.column)}|${i.ruleId}`;
 
@@ -42,6 +47,10 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
   const [refused, setRefused] = useState<'save' | 'upload' | null>(null);
   const local = useFormValidation(definition, cells);
   const resetUpload = useRef<() => void>(null);
+  const prefill = useStatPrefill(report.id);
+  const [prefillNotice, setPrefillNotice] = useState<{ tasks: number; changed: number } | null>(null);
+  const [pendingPrefill, setPendingPrefill] = useState<{ merge: PrefillMerge; tasks: number } | null>(null);
+  const canPrefill = report.canEdit && report.form.code === PREFILL_FORM;
 
   const issues = useMemo(() => {
     const seen = new Set(local.map(issueId));
@@ -102,7 +111,30 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
     }
   }
 
-  const requestError = [save.error, submit.error, uploadXlsx.error].find((e) => e && !(e instanceof ApiError && e.code === 'STAT_VALIDATION_FAILED'));
+  function applyPrefill(merge: PrefillMerge, tasks: number) {
+    setPendingPrefill(null);
+    setPrefillNotice({ tasks, changed: merge.changed });
+    if (merge.changed === 0) return;
+    setCells(merge.cells);
+    setDirty(true);
+    setServerIssues([]);
+    setRefused(null);
+  }
+
+  /** Fetches the task registry's proposal and puts it into the grid as unsaved edits (asking before overwriting). */
+  async function runPrefill() {
+    setPrefillNotice(null);
+    try {
+      const proposal = await prefill.mutateAsync();
+      const merge = mergePrefill(cells, proposal.cells);
+      if (merge.conflicts > 0) setPendingPrefill({ merge, tasks: proposal.records });
+      else applyPrefill(merge, proposal.records);
+    } catch {
+      // shown by the error alert below
+    }
+  }
+
+  const requestError = [save.error, submit.error, uploadXlsx.error, prefill.error].find((e) => e && !(e instanceof ApiError && e.code === 'STAT_VALIDATION_FAILED'));
 
   return (
     <Stack gap="sm">
@@ -121,6 +153,11 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
               </Button>
             )}
           </FileButton>
+          {canPrefill ? (
+            <Button variant="light" onClick={() => void runPrefill()} loading={prefill.isPending} disabled={busy} title={t('statsAdmin.prefill.hint')}>
+              {t('statsAdmin.prefill.button')}
+            </Button>
+          ) : null}
           {dirty ? (
             <Text size="sm" c="dimmed">
               {t('stats.report.unsaved')}
@@ -141,6 +178,24 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
           {t('stats.report.fixErrors')}
         </Text>
       ) : null}
+      {prefillNotice ? (
+        <Alert role="status" color="blue" variant="light" title={prefillNotice.changed > 0 ? t('statsAdmin.prefill.noticeTitle') : undefined} withCloseButton closeButtonLabel={t('common.close')} onClose={() => setPrefillNotice(null)}>
+          {prefillNotice.changed > 0 ? t('statsAdmin.prefill.notice', { tasks: prefillNotice.tasks }) : t('statsAdmin.prefill.unchanged', { tasks: prefillNotice.tasks })}
+        </Alert>
+      ) : null}
+      <Modal opened={pendingPrefill !== null} onClose={() => setPendingPrefill(null)} title={t('statsAdmin.prefill.confirmTitle')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('statsAdmin.prefill.confirmText', { cells: pendingPrefill?.merge.conflicts ?? 0 })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPendingPrefill(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="orange" onClick={() => pendingPrefill && applyPrefill(pendingPrefill.merge, pendingPrefill.tasks)} data-autofocus>
+              {t('statsAdmin.prefill.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       {refused ? (
         <Alert role="alert" color="red" variant="light" title={t('stats.report.notSavedTitle')}>
           {refused === 'upload' ? t('stats.report.uploadRefused') : t('stats.report.notSaved')}
@@ -155,6 +210,7 @@ function ReportEditor({ report, definition, actions, onReload }: { report: StatR
                   save.reset();
                   submit.reset();
                   uploadXlsx.reset();
+                  prefill.reset();
                   onReload();
                 },
                 retryLabel: t('common.reload'),

@@ -18,6 +18,8 @@ import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useSearchState } from '../../lib/useSearchState';
 import { useCreateStatPeriod, useStatBoard, useStatPeriods, useStatReports } from './api';
 import { StatLateBadge, StatStatusBadge, statReportPath } from './StatsBits';
+import { BulkUploadCard } from './BulkUploadCard';
+import { PeriodActions } from './PeriodActions';
 
 const PAGE_SIZE = 25;
 const DEFAULTS = { q: '', status: 'all', period: '' };
@@ -170,9 +172,16 @@ export function StatsWorkPage() {
         title={t('stats.workTitle')}
         description={description}
         actions={
-          <Button component={Link} to="/staff/stats/dashboard" variant="default">
-            {t('statsDashboard.open')}
-          </Button>
+          <Group gap="sm">
+            {hasRole('national_admin', 'focal_officer', 'reviewer') ? (
+              <Button component={Link} to="/staff/stats/releases" variant="default">
+                {t('statsAdmin.releases.open')}
+              </Button>
+            ) : null}
+            <Button component={Link} to="/staff/stats/dashboard" variant="default">
+              {t('statsDashboard.open')}
+            </Button>
+          </Group>
         }
       />
       {hasRole('national_admin') ? <OpenPeriodForm onOpened={(id) => set({ period: id })} /> : null}
@@ -204,6 +213,7 @@ export function StatsWorkPage() {
               <SearchInput label={t('stats.search')} description={t('stats.searchHint')} value={get('q')} onSearch={(v) => set({ q: v })} w={320} />
             </Group>
           </Card>
+          <PeriodActions period={period} canManage={hasRole('national_admin')} />
           <Card withBorder>
             <PagedTable
               caption={t('stats.tableCaption')}
@@ -217,6 +227,7 @@ export function StatsWorkPage() {
               minWidth={1000}
             />
           </Card>
+          {hasRole('national_admin', 'focal_officer') ? <BulkUploadCard period={period} /> : null}
           {hasRole('national_admin', 'focal_officer') ? <PeriodBoard periodId={period.id} /> : null}
         </>
       ) : null}

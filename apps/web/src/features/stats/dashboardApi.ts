@@ -6,14 +6,14 @@ import { api, buildUrl } from '../../api/client';
 export interface AggregateSelection {
   periodId: string;
   formCode: string;
-  level: 'national' | 'province';
+  level: 'national' | 'province' | 'ministry';
   /** The registry date provinces are taken as of (province level). */
   asOf?: string | undefined;
   suppressBelow?: number | undefined;
 }
 
 function aggregateQuery(s: AggregateSelection) {
-  return { periodId: s.periodId, formCode: s.formCode, level: s.level, asOf: s.level === 'province' ? s.asOf : undefined, suppressBelow: s.suppressBelow };
+  return { periodId: s.periodId, formCode: s.formCode, level: s.level, asOf: s.level !== 'national' ? s.asOf : undefined, suppressBelow: s.suppressBelow };
 }
 
 /** Aggregates of a form over approved reports (always fetched afresh: an approval shows at once). */
@@ -26,11 +26,11 @@ export function useStatAggregate(s: AggregateSelection | null) {
   });
 }
 
-/** The form versions to use in a year. */
+/** The grassroots form versions to use in a year (the provincial aggregate forms are produced, not assigned or entered). */
 export function useStatFormsOfYear(year: number | undefined) {
   return useQuery({
-    queryKey: ['stats', 'forms', year],
-    queryFn: ({ signal }) => api.get<{ items: FormDefinition[] }>('/api/stats/forms', { year }, signal),
+    queryKey: ['stats', 'forms', year, 'unit'],
+    queryFn: ({ signal }) => api.get<{ items: FormDefinition[] }>('/api/stats/forms', { year, level: 'unit' }, signal),
     enabled: year !== undefined,
     staleTime: Infinity,
   });
