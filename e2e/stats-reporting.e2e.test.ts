@@ -160,6 +160,12 @@ describe('a unit fills form 02/CS-KHCN in the grid; the province returns it, the
     await page.goto(`${baseUrl()}/staff/stats?period=${periodId}`);
     await visible(page, 'Tình hình nộp báo cáo');
     await expect.poll(() => page.locator(`a[href="/staff/stats/reports/${reportId}"]`).count(), { timeout: 15_000 }).toBe(1);
+    // the province's aggregate form 02/TKTH holds the approved report
+    const tkth = page.getByRole('link', { name: /^02\/TKTH-KHCN-ĐP/ });
+    await expect.poll(() => tkth.count(), { timeout: 15_000 }).toBe(1);
+    const file = await page.request.get(`${baseUrl()}${await tkth.getAttribute('href')}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
     await page.waitForLoadState('networkidle');
     expect(await audit(page)).toEqual([]);
   });

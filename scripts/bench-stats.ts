@@ -7,9 +7,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { cellKey, tabulate, type FormDefinition, type StatAggregate } from '@stinet/shared';
 import { shippedForms } from '@stinet/shared/node';
+import { adminQuery, withDb } from './bench-support.js';
 import { createDb, type DbHandle } from '../apps/server/src/db/client.js';
 import { runMigrations } from '../apps/server/src/db/migrate.js';
 import { appUser, organization, statPeriod } from '../apps/server/src/db/schema.js';
@@ -79,21 +79,6 @@ const fmtN = (n: number) => n.toLocaleString('en');
 const fmtMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
-function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** A deterministic UUID (version 4 layout) from the seeded generator. */
 function uuidFrom(rng: Rng): string {
@@ -238,12 +223,13 @@ interface CellTotal {
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** DuckDB's national sums of one form (or all forms): key form|row|col. */
-async function duckNational(c: DuckDBConnection, formCode: string | null): Promise<{ cells: Map<string, CellTotal>; reports: Map<string, number> }> {
+/** DuckDB's sums of one form (or all forms), nationally (key form|row|col) or per province (key form|province|row|col). */
+async function duckSums(c: DuckDBConnection, formCode: string | null, byProvince: boolean): Promise<{ cells: Map<string, CellTotal>; reports: Map<string, number> }> {
   const where = formCode ? `AND r.form_code = ${literal(formCode)}` : '';
+  const area = byProvince ? 'r.province_unit_id::VARCHAR AS unit_id, ' : '';
   const cellRows = (
     await c.runAndReadAll(`
-      SELECT r.form_code, c.row_code, c.col_code,
+      SELECT r.form_code, ${area}c.row_code, c.col_code,
         sum(CASE WHEN c.state = 'not_applicable' THEN 0 ELSE c.value END)::DOUBLE AS value_sum,
         count(*) FILTER (WHERE c.state = 'not_applicable' OR c.value IS NOT NULL)::INTEGER AS reporting,
         count(*) FILTER (WHERE c.state = 'confidential')::INTEGER AS confidential
@@ -251,33 +237,13 @@ async function duckNational(c: DuckDBConnection, formCode: string | null): Promi
       WHERE r.status IN ('approved', 'accepted') ${where}
       GROUP BY ALL`)
   ).getRowObjectsJS();
-  const reportRows = (await c.runAndReadAll(`SELECT r.form_code, count(*)::INTEGER AS reports FROM report r WHERE r.status IN ('approved', 'accepted') ${where} GROUP BY ALL`)).getRowObjectsJS();
-  const cells = new Map<string, CellTotal>();
-  for (const r of cellRows) cells.set(`${String(r.form_code)}|${String(r.row_code)}|${String(r.col_code)}`, { value: r.value_sum === null ? null : Number(r.value_sum), reporting: Number(r.reporting), confidential: Number(r.confidential) });
-  return { cells, reports: new Map(reportRows.map((r) => [String(r.form_code), Number(r.reports)])) };
-}
-
-/** DuckDB's sums per province of one form (or all forms): key form|province|row|col. */
-async function duckByProvince(c: DuckDBConnection, formCode: string | null): Promise<{ cells: Map<string, CellTotal>; reports: Map<string, number> }> {
-  const where = formCode ? `AND r.form_code = ${literal(formCode)}` : '';
-  const cellRows = (
-    await c.runAndReadAll(`
-      SELECT r.form_code, r.province_unit_id::VARCHAR AS unit_id, c.row_code, c.col_code,
-        sum(CASE WHEN c.state = 'not_applicable' THEN 0 ELSE c.value END)::DOUBLE AS value_sum,
-        count(*) FILTER (WHERE c.state = 'not_applicable' OR c.value IS NOT NULL)::INTEGER AS reporting,
-        count(*) FILTER (WHERE c.state = 'confidential')::INTEGER AS confidential
-      FROM cell c JOIN report r ON r.id = c.report_id
-      WHERE r.status IN ('approved', 'accepted') ${where}
-      GROUP BY ALL`)
-  ).getRowObjectsJS();
-  const reportRows = (
-    await c.runAndReadAll(`SELECT r.form_code, r.province_unit_id::VARCHAR AS unit_id, count(*)::INTEGER AS reports FROM report r WHERE r.status IN ('approved', 'accepted') ${where} GROUP BY ALL`)
-  ).getRowObjectsJS();
+  const reportRows = (await c.runAndReadAll(`SELECT r.form_code, ${area}count(*)::INTEGER AS reports FROM report r WHERE r.status IN ('approved', 'accepted') ${where} GROUP BY ALL`)).getRowObjectsJS();
+  const prefix = (r: Record<string, unknown>) => (byProvince ? `${String(r.form_code)}|${String(r.unit_id)}` : String(r.form_code));
   const cells = new Map<string, CellTotal>();
   for (const r of cellRows) {
-    cells.set(`${String(r.form_code)}|${String(r.unit_id)}|${String(r.row_code)}|${String(r.col_code)}`, { value: r.value_sum === null ? null : Number(r.value_sum), reporting: Number(r.reporting), confidential: Number(r.confidential) });
+    cells.set(`${prefix(r)}|${String(r.row_code)}|${String(r.col_code)}`, { value: r.value_sum === null ? null : Number(r.value_sum), reporting: Number(r.reporting), confidential: Number(r.confidential) });
   }
-  return { cells, reports: new Map(reportRows.map((r) => [`${String(r.form_code)}|${String(r.unit_id)}`, Number(r.reports)])) };
+  return { cells, reports: new Map(reportRows.map((r) => [prefix(r), Number(r.reports)])) };
 }
 
 /** Compares one national aggregate (ours) with DuckDB's national sums; returns the differences found. */
@@ -544,19 +510,19 @@ async function runOne(backend: Backend, opts: StatsBenchOptions): Promise<string
     const duckThreads = String((await dc.runAndReadAll("SELECT current_setting('threads') AS t")).getRowObjectsJS()[0]?.t ?? '?');
     log(`DuckDB ${duckVersion}: export ${fmtMs(exportMs)}, load ${fmtMs(loadMs)} (${fmtN(duckCells)} cells)`);
     for (const r of rows) {
-      r.duckNational = await timed(opts.reps, () => duckNational(dc, r.code));
-      r.duckProvince = await timed(opts.reps, () => duckByProvince(dc, r.code));
+      r.duckNational = await timed(opts.reps, () => duckSums(dc, r.code, false));
+      r.duckProvince = await timed(opts.reps, () => duckSums(dc, r.code, true));
       log(`${r.code}: DuckDB national ${fmtT(r.duckNational)}, province ${fmtT(r.duckProvince)}`);
     }
-    const allDuckNational = await timed(opts.reps, () => duckNational(dc, null));
-    const allDuckProvince = await timed(opts.reps, () => duckByProvince(dc, null));
+    const allDuckNational = await timed(opts.reps, () => duckSums(dc, null, false));
+    const allDuckProvince = await timed(opts.reps, () => duckSums(dc, null, true));
 
     // ----------------------------------------------------------------------------- same totals, cell by cell
     const problems: string[] = [];
     let nationalChecked = 0;
     let provinceChecked = 0;
-    const duckNat = await duckNational(dc, null);
-    const duckProv = await duckByProvince(dc, null);
+    const duckNat = await duckSums(dc, null, false);
+    const duckProv = await duckSums(dc, null, true);
     for (const def of forms) {
       for (const source of ['stored', 'recomputed'] as const) {
         const r = compareNational(def, await agg(def.code, 'national', source), duckNat, `national ${source}`);

@@ -6,13 +6,13 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createDb } from '../apps/server/src/db/client.js';
 import { runMigrations } from '../apps/server/src/db/migrate.js';
 import { queryRows } from '../apps/server/src/lib/sql.js';
 import type { SeedScale } from '../apps/server/src/seed/generator.js';
 import { generateOrganizations, generateResearchers, scaleCounts } from '../apps/server/src/seed/generator.js';
 import { DEMO_SEED, seedDatabase } from '../apps/server/src/seed/seed.js';
+import { adminQuery, withDb } from './bench-support.js';
 import { generateBenchTasks, timeCopy, timeImport, writeImportCsv, writeImportXlsx, type ImportBenchRow } from './bench-import.js';
 
 const args = process.argv.slice(2);
@@ -41,21 +41,6 @@ function duBytes(dir: string): number {
   return total;
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
-function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 console.log(`# stinet benchmarks — ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmtMb(totalmem())} RAM, Node ${process.version}\n`);
@@ -82,10 +67,10 @@ if (only.includes('seed')) {
       cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
     } else {
       const name = `stinet_bench_${process.pid}`;
-      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
-      await adminQuery(`CREATE DATABASE ${name}`);
+      await adminQuery(pgUrl, `DROP DATABASE IF EXISTS ${name}`);
+      await adminQuery(pgUrl, `CREATE DATABASE ${name}`);
       config = { database: { kind: 'postgres', url: withDb(pgUrl, name), poolMax: 2 } };
-      cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      cleanup = () => adminQuery(pgUrl, `DROP DATABASE IF EXISTS ${name}`);
     }
     const h = await createDb(config);
     await runMigrations(h);
@@ -175,10 +160,10 @@ if (only.includes('import')) {
       cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
     } else {
       const name = `stinet_bench_import_${process.pid}`;
-      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
-      await adminQuery(`CREATE DATABASE ${name}`);
+      await adminQuery(pgUrl, `DROP DATABASE IF EXISTS ${name}`);
+      await adminQuery(pgUrl, `CREATE DATABASE ${name}`);
       config = { database: { kind: 'postgres', url: withDb(pgUrl, name), poolMax: 2 } };
-      cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      cleanup = () => adminQuery(pgUrl, `DROP DATABASE IF EXISTS ${name}`);
     }
     const log = (m: string) => process.stderr.write(`  [import ${kind}] ${m}\n`);
     const h = await createDb(config);

@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { tabulate, type MicroRecord, type StatReport } from '@stinet/shared';
 import { formOf } from '@stinet/shared/node';
@@ -27,4 +28,39 @@ export async function fillAndApprove(client: Client, reportId: string, records: 
   const approved = await client.post(`/api/stats/reports/${reportId}/review`, { decision: 'approve', version: report.version });
   expect(approved.statusCode, approved.body).toBe(200);
   return approved.json() as StatReport;
+}
+
+/** One report sheet of a workbook with helpers to address cells by row and column code. */
+export interface FormSheet {
+  ws: ExcelJS.Worksheet;
+  header: Map<string, unknown>;
+  setHeader(label: string, value: string): void;
+  cell(row: string, column: string): ExcelJS.Cell;
+}
+
+export function formSheet(ws: ExcelJS.Worksheet): FormSheet {
+  let codeRow = 0;
+  const rowOf = new Map<string, number>();
+  const colOf = new Map<string, number>();
+  const header = new Map<string, unknown>();
+  const headerRow = new Map<string, number>();
+  ws.eachRow((row, n) => {
+    const a = row.getCell(1).value;
+    if (codeRow) rowOf.set(String(a), n);
+    else if (a === '#') {
+      codeRow = n;
+      row.eachCell((c, col) => {
+        if (col >= 3) colOf.set(String(c.value), col);
+      });
+    } else {
+      header.set(String(a), row.getCell(2).value);
+      headerRow.set(String(a), n);
+    }
+  });
+  return {
+    ws,
+    header,
+    setHeader: (label, value) => (ws.getCell(headerRow.get(label) as number, 2).value = value),
+    cell: (row, column) => ws.getCell(rowOf.get(row) as number, colOf.get(column) as number),
+  };
 }

@@ -487,6 +487,12 @@ export const en: Translations = {
     noneSaved: 'No report was saved (every sheet was empty).',
   },
   statsAdmin: {
+    provinceForms: {
+      title: 'Provincial aggregate forms (Circular 26/2015)',
+      intro: "Forms 02–06/TKTH-KHCN-ĐP are aggregated from the approved reports of the province's units; form 01 is counted from the S&T organization registry. Download, check and send.",
+      province: 'Province or city',
+      pick: 'Choose a province or city to download its aggregate forms.',
+    },
     releases: {
       open: 'Releases',
       title: 'Statistical releases',

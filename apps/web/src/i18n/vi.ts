@@ -485,6 +485,12 @@ export const vi = {
     noneSaved: 'Không có báo cáo nào được lưu (mọi trang đều trống).',
   },
   statsAdmin: {
+    provinceForms: {
+      title: 'Biểu tổng hợp của tỉnh (Thông tư 26/2015)',
+      intro: 'Biểu 02–06/TKTH-KHCN-ĐP được tổng hợp từ các báo cáo đã duyệt của các đơn vị trên địa bàn; biểu 01 được đếm từ CSDL tổ chức KH&CN. Tải về, kiểm tra và gửi.',
+      province: 'Tỉnh, thành phố',
+      pick: 'Chọn tỉnh, thành phố để tải các biểu tổng hợp.',
+    },
     releases: {
       open: 'Công bố số liệu',
       title: 'Công bố số liệu thống kê',

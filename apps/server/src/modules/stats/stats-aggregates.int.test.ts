@@ -123,6 +123,22 @@ describe('stat aggregates', () => {
     const codes = rows.find((r) => r[1] === '#') as unknown[];
     const total = rows.find((r) => r[1] === '01') as unknown[];
     expect(total[codes.indexOf('C1')]).toBe(117);
+    // form 01/TKTH counts the province's locally founded organizations from the registry
+    const res01 = await officer.get(`/api/stats/aggregates/province-form?periodId=${periodId}&formCode=${encodeURIComponent('01/TKTH-KHCN-ĐP')}&unitId=${hanoi}`);
+    expect(res01.statusCode, res01.body).toBe(200);
+    const wb01 = new ExcelJS.Workbook();
+    await wb01.xlsx.load(res01.rawPayload as unknown as ArrayBuffer);
+    const rows01 = (wb01.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    const codes01 = rows01.find((r) => r[1] === '#') as unknown[];
+    const [expected] = await queryRows<{ n: number; rd: number; field1: number }>(
+      t.handle.db,
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE org_type_code = '13.2')::int AS rd, count(*) FILTER (WHERE main_field_code LIKE '1%')::int AS field1
+          FROM organization WHERE province_unit_id = ${hanoi} AND founding_authority_code IN ('8.7', '8.8', '8.9') AND (founding_date IS NULL OR founding_date <= '2017-12-31')`,
+    );
+    expect(expected?.rd).toBeGreaterThanOrEqual(3);
+    expect((rows01.find((r) => r[1] === '01') as unknown[])[codes01.indexOf('C1')]).toBe(expected?.n);
+    expect((rows01.find((r) => r[1] === '05') as unknown[])[codes01.indexOf('C1')]).toBe(expected?.rd);
+    expect((rows01.find((r) => r[1] === '01') as unknown[])[codes01.indexOf('C2')]).toBe(expected?.field1);
     // another province's officer may not; a grassroots code is not an aggregate form
     expect((await (await loginAs(t.app, 'officer.hcm')).get(`/api/stats/aggregates/province-form?periodId=${periodId}&formCode=${encodeURIComponent('02/TKTH-KHCN-ĐP')}&unitId=${hanoi}`)).statusCode).toBe(403);
     expect((await officer.get(`/api/stats/aggregates/province-form?periodId=${periodId}&formCode=02%2FCS-KHCN&unitId=${hanoi}`)).statusCode).toBe(400);

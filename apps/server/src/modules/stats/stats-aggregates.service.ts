@@ -17,9 +17,10 @@ import { orgUnit, orgUnitSuccession } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import { AppError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
-import { canReadUnit, requireActor, requireRole } from '../access/access.service.js';
+import { canReadUnit, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { presentUnitRef } from '../org-units/org-units.presenter.js';
 import type { OrgUnitRow } from '../org-units/org-units.repo.js';
+import { tabulateProvinceOrganizations } from './stats-prefill.js';
 import { recomputedAreaSums, storedAreaSums } from './stats-rollup.js';
 import { buildFormXlsx, sheetNameOf } from './stats-xlsx.js';
 import { findForms, findPeriodById, type StatPeriodRow } from './stats.repo.js';
@@ -171,9 +172,10 @@ export async function aggregateSdmxCsv(ex: Executor, ctx: RequestContext, datafl
 }
 
 /**
- * A province's aggregate form (02–06/TKTH-KHCN-ĐP, Circular 26/2015) filled from the approved and accepted reports of
- * the units in the province: the grassroots form with the same dataflow (the same cells) aggregated by province as of
- * the registry date. An XLSX in the form's layout, for the province to check and send. Staff who can read the unit.
+ * A province's aggregate form (Circular 26/2015) as an XLSX in the form's layout, for the province to check and send:
+ * 02–06/TKTH-KHCN-ĐP filled from the approved and accepted reports of the units in the province (the grassroots form
+ * with the same dataflow, i.e. the same cells, aggregated by province as of the registry date); 01/TKTH-KHCN-ĐP
+ * counted from the organization registry. Staff who can read the unit.
  */
 export async function provinceFormXlsx(ex: Executor, ctx: RequestContext, q: StatProvinceFormQuery): Promise<{ fileName: string; content: Buffer }> {
   const actor = requireRole(ctx, 'national_admin', 'focal_officer', 'reviewer');
@@ -183,14 +185,21 @@ export async function provinceFormXlsx(ex: Executor, ctx: RequestContext, q: Sta
   const defs = formsForYear((await findForms(ex)).map((f) => FormDefinition.parse(f.definition)), period.year);
   const def = defs.find((d) => d.code === q.formCode && d.reportingLevel !== 'unit');
   if (!def) throw new AppError('STAT_FORM_UNKNOWN');
-  const source = defs.find((d) => d.dataflow === def.dataflow && d.reportingLevel === 'unit');
-  if (!source) throw new AppError('STAT_NO_SOURCE_FORM');
-  const asOf = q.asOf ?? todayInVietnam();
-  const agg = await computeAggregate(ex, { period, formCode: source.code, level: 'province', asOf });
   const unit = (await ex.select().from(orgUnit).where(eq(orgUnit.id, q.unitId)).limit(1))[0];
   if (!unit) throw notFound('unit');
-  const area = agg.areas.find((a) => a.unit?.id === q.unitId);
-  const cells: StatCell[] = (area?.cells ?? []).flatMap((c) => (c.value === null ? [] : [{ row: c.row, column: c.column, state: 'value' as const, value: c.value }]));
-  const content = await buildFormXlsx(def, { organization: { code: unit.code, nameVi: `${unit.nameVi} — tổng hợp ${area?.reports ?? 0} báo cáo đã duyệt` }, period: { year: period.year }, status: 'approved', cells });
+  const source = defs.find((d) => d.dataflow === def.dataflow && d.reportingLevel === 'unit');
+  let cells: StatCell[];
+  let note: string;
+  if (source) {
+    const agg = await computeAggregate(ex, { period, formCode: source.code, level: 'province', asOf: q.asOf ?? todayInVietnam() });
+    const area = agg.areas.find((a) => a.unit?.id === q.unitId);
+    cells = (area?.cells ?? []).flatMap((c) => (c.value === null ? [] : [{ row: c.row, column: c.column, state: 'value' as const, value: c.value }]));
+    note = `tổng hợp ${area?.reports ?? 0} báo cáo đã duyệt`;
+  } else if (def.code.startsWith('01/TKTH')) {
+    const counted = await tabulateProvinceOrganizations(ex, def, [...(await unitScopeIds(ex, q.unitId))], period.year);
+    cells = counted.cells;
+    note = `đếm ${counted.records} tổ chức từ CSDL tổ chức KH&CN`;
+  } else throw new AppError('STAT_NO_SOURCE_FORM');
+  const content = await buildFormXlsx(def, { organization: { code: unit.code, nameVi: `${unit.nameVi} — ${note}` }, period: { year: period.year }, status: 'approved', cells });
   return { fileName: `${sheetNameOf(def.code)}_${period.year}_${unit.code}.xlsx`, content };
 }

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { StatAssignmentResult, StatBulkResult, StatReport } from '@stinet/shared';
 import { queryRows } from '../../lib/sql.js';
 import { anonymous, createTestApp, loginAs, multipartFile, type Client, type TestApp } from '../../test-support/test-app.js';
+import { formSheet, type FormSheet } from '../../test-support/stats-fixtures.js';
 import { BULK_INSTRUCTIONS_SHEET, uniqueSheetName } from './stats-bulk.js';
 
 let t: TestApp;
@@ -58,41 +59,6 @@ async function freshPeriod(n: number, formCode = F02): Promise<{ periodId: strin
 }
 
 const bulkUrl = (periodId: string, formCode = F02, unitId?: string) => `/api/stats/periods/${periodId}/bulk-xlsx?formCode=${encodeURIComponent(formCode)}${unitId ? `&unitId=${unitId}` : ''}`;
-
-/** One report sheet of a workbook with helpers to address cells by row and column code. */
-interface FormSheet {
-  ws: ExcelJS.Worksheet;
-  header: Map<string, unknown>;
-  setHeader(label: string, value: string): void;
-  cell(row: string, column: string): ExcelJS.Cell;
-}
-
-function formSheet(ws: ExcelJS.Worksheet): FormSheet {
-  let codeRow = 0;
-  const rowOf = new Map<string, number>();
-  const colOf = new Map<string, number>();
-  const header = new Map<string, unknown>();
-  const headerRow = new Map<string, number>();
-  ws.eachRow((row, n) => {
-    const a = row.getCell(1).value;
-    if (codeRow) rowOf.set(String(a), n);
-    else if (a === '#') {
-      codeRow = n;
-      row.eachCell((c, col) => {
-        if (col >= 3) colOf.set(String(c.value), col);
-      });
-    } else {
-      header.set(String(a), row.getCell(2).value);
-      headerRow.set(String(a), n);
-    }
-  });
-  return {
-    ws,
-    header,
-    setHeader: (label, value) => (ws.getCell(headerRow.get(label) as number, 2).value = value),
-    cell: (row, column) => ws.getCell(rowOf.get(row) as number, colOf.get(column) as number),
-  };
-}
 
 /** A downloaded multi-unit workbook: its sheets and its report sheets by organization code. */
 async function openBulk(content: Buffer) {

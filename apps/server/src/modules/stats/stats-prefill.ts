@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { prefillForm04, type StatPrefill, type TaskForStats } from '@stinet/shared';
+import { prefillForm04, tabulate, type FormDefinition, type MicroRecord, type StatCell, type StatPrefill, type TaskForStats } from '@stinet/shared';
 import type { Executor } from '../../db/types.js';
 import { AppError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
@@ -74,4 +74,49 @@ export async function prefillReport(ex: Executor, ctx: RequestContext, reportId:
       return c.state === 'value' ? [{ row: r, column: col, state: 'value' as const, value: c.value }] : [];
     }),
   };
+}
+
+/** The founding authorities a province's form 01/TKTH-KHCN-ĐP counts (the locality's own organizations). */
+const LOCAL_FOUNDERS: Record<string, string> = { '8.7': 'PROVINCE', '8.8': 'SOCIO_POL', '8.9': 'OTHER' };
+
+/** Organization type code → the form's ORG_TYPE category. */
+function orgTypeCategory(code: string): string {
+  if (code === '13.2') return 'RD';
+  if (code === '13.3' || code.startsWith('13.3.')) return 'HE';
+  if (code === '13.4' || code.startsWith('13.4.')) return 'SERVICE';
+  return 'OTH';
+}
+
+const ECONOMIC: Record<string, string> = { '14.1': 'STATE', '14.2': 'NON_STATE', '14.3': 'FDI' };
+
+/**
+ * Form 01/TKTH-KHCN-ĐP (Circular 26/2015: S&T organizations of a province) counted from the organization registry:
+ * the organizations located in the province (as of the registry date, through the succession map the caller already
+ * applied: `provinceIds` are the province and the units it succeeded), founded by the end of the year by the
+ * provincial People's Committee, a socio-political organization, or an enterprise / other organization / individual
+ * (organizations founded by central bodies are reported by their ministries), by founding authority and type × field
+ * of S&T (first digit of the main field) and economic type.
+ */
+export async function tabulateProvinceOrganizations(ex: Executor, def: FormDefinition, provinceIds: readonly string[], year: number): Promise<{ records: number; cells: StatCell[] }> {
+  const rows = await queryRows<{ founding_authority_code: string; org_type_code: string; economic_type_code: string; main_field_code: string }>(
+    ex,
+    sql`SELECT founding_authority_code, org_type_code, economic_type_code, main_field_code FROM organization
+        WHERE province_unit_id IN (${sql.join(provinceIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          AND founding_authority_code IN ('8.7', '8.8', '8.9')
+          AND (founding_date IS NULL OR founding_date <= ${`${year}-12-31`}::date)`,
+  );
+  const records: MicroRecord[] = rows.map((o) => ({
+    weight: 1,
+    attrs: {
+      FOUNDER: [LOCAL_FOUNDERS[o.founding_authority_code] as string],
+      ORG_TYPE: [orgTypeCategory(o.org_type_code)],
+      FIELD: [o.main_field_code.charAt(0)],
+      ECONOMIC_TYPE: [ECONOMIC[o.economic_type_code] ?? 'NON_STATE'],
+    },
+  }));
+  const cells = [...tabulate(def, records)].flatMap(([key, c]) => {
+    const [row, column] = key.split('|') as [string, string];
+    return c.state === 'value' ? [{ row, column, state: 'value' as const, value: c.value }] : [];
+  });
+  return { records: records.length, cells };
 }

@@ -5,6 +5,7 @@ import type { StatAssignmentResult, StatCell, StatReport } from '@stinet/shared'
 import { queryRows } from '../../lib/sql.js';
 import { organizationOf } from '../../test-support/registration-fixtures.js';
 import { anonymous, createTestApp, loginAs, multipartFile, type Client, type TestApp } from '../../test-support/test-app.js';
+import { formSheet } from '../../test-support/stats-fixtures.js';
 
 let t: TestApp;
 let admin: Client;
@@ -51,22 +52,7 @@ async function blankForm(formCode = F02): Promise<Buffer> {
 async function openForm(content: Buffer) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0] as ExcelJS.Worksheet;
-  let codeRow = 0;
-  const rowOf = new Map<string, number>();
-  const colOf = new Map<string, number>();
-  const header = new Map<string, unknown>();
-  ws.eachRow((row, n) => {
-    const a = row.getCell(1).value;
-    if (codeRow) rowOf.set(String(a), n);
-    else if (a === '#') {
-      codeRow = n;
-      row.eachCell((c, col) => {
-        if (col >= 3) colOf.set(String(c.value), col);
-      });
-    } else header.set(String(a), row.getCell(2).value);
-  });
-  const cell = (row: string, column: string) => ws.getCell(rowOf.get(row) as number, colOf.get(column) as number);
+  const { ws, header, cell } = formSheet(wb.worksheets[0] as ExcelJS.Worksheet);
   return { wb, ws, header, cell, buffer: async () => Buffer.from(await wb.xlsx.writeBuffer()) };
 }
 

@@ -226,7 +226,9 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/stats/aggregates/province-form', {
     schema: {
       tags,
-      summary: "A province's aggregate form (02–06/TKTH-KHCN-ĐP) as XLSX, filled from the approved reports of its units (the grassroots form with the same cells)",
+      summary:
+        "A province's aggregate form (Circular 26/2015) as XLSX: 02–06/TKTH-KHCN-ĐP filled from the approved reports of its units (the grassroots form with the same cells), " +
+        '01/TKTH-KHCN-ĐP counted from the organization registry (organizations founded by the province, socio-political organizations, enterprises and others)',
       querystring: StatProvinceFormQuery,
       response: { 200: xlsxResponse },
     },

@@ -16,6 +16,7 @@ import { useStatPeriods } from './api';
 import { PivotTable } from './components/PivotTable';
 import { observationsOf, pivotDimensions, type DimensionLabels } from './components/pivot';
 import { TileMap, type TileMapDatum } from './components/TileMap';
+import { IndicatorCardShell, IndicatorNumber } from './components/IndicatorCard';
 import { sdmxUrl, useDefaultPeriod, useStatAggregate, useStatFormsOfYear, type AggregateSelection } from './dashboardApi';
 
 /** The forms of the dashboard (the grassroots forms of Circular 25/2015 with aggregates). */
@@ -98,12 +99,7 @@ function IndicatorCard({ indicator, national }: { indicator: Indicator; national
   } else {
     body = (
       <>
-        <Group gap="xs" align="baseline">
-          <Text fw={700} fz={28} lh={1.1} data-testid="indicator-value">
-            {formatNumber(result.value)}
-          </Text>
-          <Text size="sm">{en ? indicator.unitEn : indicator.unitVi}</Text>
-        </Group>
+        <IndicatorNumber value={result.value} unit={en ? indicator.unitEn : indicator.unitVi} testId="indicator-value" />
         {result.incomplete ? (
           <Badge variant="light" color="orange">
             {t('statsDashboard.incomplete')}
@@ -113,17 +109,9 @@ function IndicatorCard({ indicator, national }: { indicator: Indicator; national
     );
   }
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed">
-          {t('statsDashboard.indicatorCode', { code: indicator.code })}
-        </Text>
-        <Title order={3} size="h6" id={headingId}>
-          {en ? indicator.nameEn : indicator.nameVi}
-        </Title>
-        {body}
-      </Stack>
-    </Card>
+    <IndicatorCardShell codeLine={t('statsDashboard.indicatorCode', { code: indicator.code })} name={en ? indicator.nameEn : indicator.nameVi} headingId={headingId}>
+      {body}
+    </IndicatorCardShell>
   );
 }
 

@@ -20,6 +20,7 @@ import { useCreateStatPeriod, useStatBoard, useStatPeriods, useStatReports } fro
 import { StatLateBadge, StatStatusBadge, statReportPath } from './StatsBits';
 import { BulkUploadCard } from './BulkUploadCard';
 import { PeriodActions } from './PeriodActions';
+import { ProvinceFormsCard } from './ProvinceFormsCard';
 
 const PAGE_SIZE = 25;
 const DEFAULTS = { q: '', status: 'all', period: '' };
@@ -228,6 +229,7 @@ export function StatsWorkPage() {
             />
           </Card>
           {hasRole('national_admin', 'focal_officer') ? <BulkUploadCard period={period} /> : null}
+          {hasRole('national_admin', 'focal_officer', 'reviewer') ? <ProvinceFormsCard period={period} /> : null}
           {hasRole('national_admin', 'focal_officer') ? <PeriodBoard periodId={period.id} /> : null}
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { AppLink } from '../../../components/AppLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyState, LoadingState } from '../../../components/States';
+import { IndicatorCardShell, IndicatorNumber } from '../components/IndicatorCard';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { usePublicIndicators, usePublicReleases } from './api';
 
@@ -57,12 +58,7 @@ function FigureCard({ figure }: { figure: Figure }) {
   } else {
     body = (
       <>
-        <Group gap="xs" align="baseline">
-          <Text fw={700} fz={28} lh={1.1} data-testid="figure-value">
-            {formatNumber(figure.value)}
-          </Text>
-          <Text size="sm">{en ? figure.unitEn : figure.unitVi}</Text>
-        </Group>
+        <IndicatorNumber value={figure.value} unit={en ? figure.unitEn : figure.unitVi} testId="figure-value" />
         <Group gap="xs">
           {figure.year !== null ? (
             <Text size="sm" c="dimmed">
@@ -85,17 +81,9 @@ function FigureCard({ figure }: { figure: Figure }) {
     );
   }
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed">
-          {t('statsPublic.figure.code', { code: figure.code })}
-        </Text>
-        <Title order={3} size="h6" id={headingId}>
-          {en ? figure.nameEn : figure.nameVi}
-        </Title>
-        {body}
-      </Stack>
-    </Card>
+    <IndicatorCardShell codeLine={t('statsPublic.figure.code', { code: figure.code })} name={en ? figure.nameEn : figure.nameVi} headingId={headingId}>
+      {body}
+    </IndicatorCardShell>
   );
 }
 
