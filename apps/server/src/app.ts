@@ -35,6 +35,8 @@ import { certificateRoutes } from './modules/certificates/certificates.routes.js
 import { userRoutes } from './modules/users/users.routes.js';
 import { statsReleaseRoutes } from './modules/stats/stats-release.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
+import { oaiRoutes } from './modules/oai/oai.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -130,12 +132,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(classificationRoutes);
       await api.register(calendarRoutes);
       await api.register(fileRoutes, { storage, uploadMaxBytes: config.uploadMaxBytes });
+      await api.register((await import('./modules/open-data/open-data.routes.js')).openDataRoutes, { filesDir: config.filesDir });
       await api.register(auditRoutes);
       await api.register(statsRoutes);
       await api.register(statsReleaseRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api' },
   );
+  await app.register(oaiRoutes, { config });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);

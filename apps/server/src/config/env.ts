@@ -37,6 +37,11 @@ const EnvSchema = z.object({
     .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/, 'must be an e-mail address, optionally with a name: "stinet <no-reply@example.vn>"')
     .default('stinet <no-reply@stinet.invalid>'),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional(),
+  OAI_REPOSITORY_IDENTIFIER: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/, 'must be a domain name such as stinet.gov.vn (OAI-PMH repositoryIdentifier)')
+    .default('stinet.local'),
+  OAI_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(100),
 });
 
 /** Rules between variables (checked beside the per-variable ones, so every problem is listed at once). */
@@ -72,6 +77,8 @@ export interface Config {
   mailFrom: string;
   /** Minutes between reminder sweeps of the running server; 0 = none (default 60, and 0 under NODE_ENV=test). */
   reminderIntervalMinutes: number;
+  /** OAI-PMH provider: repositoryIdentifier of `oai:<id>:<type>/<uuid>` identifiers and records per list response. */
+  oai: { repositoryIdentifier: string; pageSize: number };
 }
 
 /** Thrown when the environment is invalid; `problems` lists every bad variable. */
@@ -113,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: e.MAIL_SENDER === 'smtp' ? { sender: 'smtp', smtpUrl: e.SMTP_URL as string } : { sender: 'log' },
     mailFrom: e.MAIL_FROM,
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    oai: { repositoryIdentifier: e.OAI_REPOSITORY_IDENTIFIER, pageSize: e.OAI_PAGE_SIZE },
   };
 }

@@ -178,6 +178,7 @@ export const organization = pgTable(
     foreignKey({ name: 'organization_managing_unit_id_fkey', columns: [t.managingUnitId], foreignColumns: [orgUnit.id] }),
     index('organization_managing_unit_idx').on(t.managingUnitId),
     index('organization_province_unit_idx').on(t.provinceUnitId),
+    index('organization_updated_idx').on(t.updatedAt, t.id),
     index('organization_name_search_idx').using('gin', sql`lower(immutable_unaccent(${t.nameVi})) gin_trgm_ops`),
   ],
 );
@@ -209,6 +210,7 @@ export const researcher = pgTable(
     foreignKey({ name: 'researcher_organization_id_fkey', columns: [t.organizationId], foreignColumns: [organization.id] }),
     check('researcher_gender_ck', sql`${t.gender} IN ('M','F')`),
     index('researcher_organization_idx').on(t.organizationId),
+    index('researcher_updated_idx').on(t.updatedAt, t.id),
     index('researcher_name_search_idx').using('gin', sql`lower(immutable_unaccent(${t.fullName})) gin_trgm_ops`),
   ],
 );
@@ -431,6 +433,7 @@ export const task = pgTable(
     check('task_status_ck', sql`${t.status} IN ('draft','submitted','returned','published')`),
     index('task_managing_unit_idx').on(t.managingUnitId, t.status),
     index('task_lead_organization_idx').on(t.leadOrganizationId),
+    index('task_updated_idx').on(t.updatedAt, t.id),
     index('task_title_search_idx').using('gin', sql`lower(immutable_unaccent(${t.titleVi})) gin_trgm_ops`),
   ],
 );
@@ -578,6 +581,7 @@ export const resultRegistration = pgTable(
     check('result_registration_status_ck', sql`${t.status} IN ('draft','submitted','returned','registered')`),
     check('result_registration_tier_ck', sql`${t.fullTextTier} IN ('public_fulltext','focal_fulltext','restricted')`),
     index('result_registration_authority_idx').on(t.authorityUnitId, t.status),
+    index('result_registration_updated_idx').on(t.updatedAt, t.id),
   ],
 );
 
@@ -949,5 +953,28 @@ export const statRelease = pgTable(
     check('stat_release_suppress_ck', sql`${t.suppressBelow} IS NULL OR ${t.suppressBelow} BETWEEN 2 AND 20`),
     index('stat_release_public_idx').on(t.embargoUntil),
     index('stat_release_period_form_idx').on(t.periodId, t.formCode),
+  ],
+);
+
+/**
+ * The OAI-PMH item list: one row per record ever exposed by the OAI-PMH provider, kept in the same transaction as the
+ * change of the record (datestamp = time of the change, UTC, whole seconds). A record that stops being public stays
+ * with `deleted = true` (deletedRecord=persistent). `sets` holds every setSpec of the record (entity set, provinces).
+ */
+export const oaiItem = pgTable(
+  'oai_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entityType: text('entity_type', { enum: ['organization', 'person', 'project', 'product'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    datestamp: timestamp('datestamp', { withTimezone: true }).notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    sets: text('sets').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    unique('oai_item_entity_uq').on(t.entityType, t.entityId),
+    check('oai_item_entity_type_ck', sql`${t.entityType} IN ('organization','person','project','product')`),
+    index('oai_item_datestamp_idx').on(t.datestamp, t.id),
+    index('oai_item_sets_idx').using('gin', t.sets),
   ],
 );

@@ -452,6 +452,40 @@ const ROWS: Row[] = [
     ];
   })(),
   { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },
+  { method: 'GET', route: '/api/open-data/dumps/current', url: () => '/api/open-data/dumps/current', expect: all(200) },
+  { method: 'GET', route: '/api/open-data/dictionary', url: () => '/api/open-data/dictionary', expect: all(200) },
+  { method: 'GET', route: '/api/open-data/changes', url: () => '/api/open-data/changes?since=2026-01-01T00%3A00%3A00Z&limit=5', expect: all(200) },
+  {
+    method: 'POST',
+    route: '/api/open-data/dumps',
+    // waits for any earlier generation first, so only the role decides (409 would mean one is still running)
+    prepare: async () => {
+      for (let i = 0; i < 600; i++) {
+        const job = ((await anonymous(t.app).get('/api/open-data/dumps/current')).json() as { job: { status: string } | null }).job;
+        if (job?.status !== 'running') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return { id: '', version: 0 };
+    },
+    url: () => '/api/open-data/dumps',
+    expect: adminOnly(202),
+  },
+  {
+    method: 'GET',
+    route: '/api/open-data/files/:name',
+    // after a complete generation the manifest is public
+    prepare: async () => {
+      for (let i = 0; i < 600; i++) {
+        const cur = (await anonymous(t.app).get('/api/open-data/dumps/current')).json() as { manifest: unknown; job: { status: string } | null };
+        if (cur.manifest && cur.job?.status !== 'running') break;
+        if (!cur.job || cur.job.status === 'failed') await (await loginAs(t.app, 'admin')).post('/api/open-data/dumps');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return { id: '', version: 0 };
+    },
+    url: () => '/api/open-data/files/manifest.json',
+    expect: all(200),
+  },
   { method: 'GET', route: '/api/calendar/:year', url: () => '/api/calendar/2026', expect: all(200) },
   {
     method: 'PUT',
@@ -471,6 +505,8 @@ const ROWS: Row[] = [
     url: (_f, _a, p) => `/api/calendar/${p.id}`,
     expect: adminOnly(204),
   },
+  { method: 'GET', route: '/api/search', url: () => '/api/search?q=cong%20nghe&pageSize=5', expect: all(200) },
+  { method: 'POST', route: '/api/similar-tasks', url: () => '/api/similar-tasks', body: () => ({ title: 'Nghiên cứu giống lúa chịu mặn', limit: 3 }), expect: staffOnly(200) },
   { method: 'GET', route: '/api/tasks', url: () => '/api/tasks', expect: all(200) },
   { method: 'GET', route: '/api/tasks/work', url: () => '/api/tasks/work', expect: staffOnly(200) },
   { method: 'GET', route: '/api/tasks/board', url: () => '/api/tasks/board', expect: staffOnly(200) },

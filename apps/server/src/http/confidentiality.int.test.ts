@@ -134,6 +134,9 @@ describe('restricted fields never reach public outputs', () => {
       '/api/researchers?q=bao%20mat',
       `/api/researchers?organizationId=${orgId}`,
       '/api/focal-points',
+      '/api/open-data/changes?since=2000-01-01T00%3A00%3A00Z&limit=1000',
+      '/api/open-data/dumps/current',
+      '/api/open-data/dictionary',
       `/api/focal-points/${focalPointId}`,
       `/api/focal-points/${focalPointId}/staff`,
       `/api/organizations/${orgId}/full`,
@@ -141,7 +144,26 @@ describe('restricted fields never reach public outputs', () => {
       `/api/researchers/${researcherId}/full`,
       `/api/researchers/${researcherId}/history`,
       '/api/audit',
+      `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:stinet.local:organization/${orgId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_cerif_openaire&identifier=oai:stinet.local:organization/${orgId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:stinet.local:person/${researcherId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_cerif_openaire&identifier=oai:stinet.local:person/${researcherId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:stinet.local:project/${taskId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_cerif_openaire&identifier=oai:stinet.local:project/${taskId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_cerif_openaire&identifier=oai:stinet.local:project/${draftTaskId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:stinet.local:product/${registrationId}`,
+      `/oai?verb=GetRecord&metadataPrefix=oai_cerif_openaire&identifier=oai:stinet.local:product/${registrationId}`,
+      `/oai?verb=ListRecords&metadataPrefix=oai_cerif_openaire&from=${new Date(Date.now() - 3_600_000).toISOString().slice(0, 10)}`,
+      `/oai?verb=ListRecords&metadataPrefix=oai_dc&from=${new Date(Date.now() - 3_600_000).toISOString().slice(0, 10)}`,
+      '/oai?verb=ListRecords&metadataPrefix=oai_cerif_openaire&set=openaire_cris_products',
       '/api/openapi.json',
+      '/api/search?q=kiem%20thu%20bao%20mat&pageSize=100',
+      '/api/search?q=bao%20mat&pageSize=100&type=researcher,organization',
+      `/api/search?q=${encodeURIComponent(MARKERS.draftTaskTitle)}`,
+      `/api/search?q=${encodeURIComponent(MARKERS.taskPlan)}`,
+      `/api/search?q=${encodeURIComponent(MARKERS.internalNote)}`,
+      `/api/search?q=${encodeURIComponent(MARKERS.draftResultTitle)}&type=result`,
+      `/api/search?organization=${orgId}&pageSize=100`,
       '/api/tasks',
       '/api/tasks?q=kiem%20thu%20bao%20mat',
       '/api/tasks?pageSize=200&sort=-updated',
@@ -326,5 +348,40 @@ describe('statistics: unit data, withheld cells and embargoed releases never rea
     const text = wb.worksheets.map((w) => JSON.stringify(w.getSheetValues())).join('\n');
     expect(text).toContain('"c"');
     expect(text).not.toContain(MARK);
+  });
+});
+
+describe('open data: the dumps and the changes feed carry only public fields of public records', () => {
+  let files: { name: string }[] = [];
+
+  beforeAll(async () => {
+    const admin = await loginAs(t.app, 'admin');
+    expect((await admin.post('/api/open-data/dumps')).statusCode).toBe(202);
+    for (let i = 0; i < 600; i++) {
+      const cur = (await anonymous(t.app).get('/api/open-data/dumps/current')).json() as { manifest: { files: { name: string }[] } | null; job: { status: string } | null };
+      if (cur.job && cur.job.status !== 'running') {
+        expect(cur.job.status).toBe('succeeded');
+        files = [...(cur.manifest?.files ?? []), { name: 'manifest.json' }];
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+
+  it('no dump file and no page of the changes feed shows a planted value', async () => {
+    const pub = anonymous(t.app);
+    expect(files.length).toBeGreaterThan(8);
+    const tasks = (await pub.get('/api/open-data/files/tasks.jsonl')).body;
+    expect(tasks).toContain('Nhiệm vụ kiểm thử bảo mật'); // the published task is in the dump: the checks below prove something
+    const urls = [...files.map((f) => `/api/open-data/files/${f.name}`), '/api/open-data/changes?since=2000-01-01T00%3A00%3A00Z&limit=1000', '/api/open-data/dumps/current'];
+    for (const url of urls) {
+      const res = await pub.get(url);
+      expect(res.statusCode, url).toBe(200);
+      for (const [name, marker] of Object.entries(MARKERS)) expect(res.body, `${url} leaks ${name}`).not.toContain(marker);
+      expect(res.body, `${url} leaks a birth year`).not.toContain('"birthYear"');
+      expect(res.body, `${url} leaks gender`).not.toContain('"gender"');
+      expect(res.body, `${url} leaks a task budget`).not.toContain('987654');
+      expect(res.body, `${url} leaks the draft task`).not.toContain(draftTaskId);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { todayInVietnam } from '@stinet/shared';
 import { appMeta, appUser, focalPoint, focalStaff, organization, researcher, staffTraining, task, taskMember } from '../db/schema.js';
 import type { Db, Executor } from '../db/types.js';
+import { rebuildOaiItems } from '../modules/oai/oai.repo.js';
 import { systemContext } from '../http/context.js';
 import { recordAudit } from '../lib/audit.js';
 import { hashPassword } from '../lib/crypto.js';
@@ -315,6 +316,7 @@ export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: s
     const releases = await seedStatReleases(tx, { adminId, today: todayInVietnam() });
     onProgress(`statistics: ${stats.periods} periods, ${stats.reports} reports, ${stats.cells} cells, ${releases} releases`);
     onProgress(`task lifecycle: ${lifecycle.changes} changes, ${lifecycle.accepted} accepted, ${lifecycle.registrations} dossiers, ${lifecycle.certificates} certificates, ${lifecycle.applicationReports} application reports`);
+    await rebuildOaiItems(tx);
     const at = new Date().toISOString();
     await tx.insert(appMeta).values({ key: 'seed', value: { scale, at, seed: DEMO_SEED } });
     await recordAudit(tx, systemContext(), { action: 'seed', entityType: 'app_meta', entityId: 'seed', after: { scale, organizations: orgIds.length, researchers, tasks } });

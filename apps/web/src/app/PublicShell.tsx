@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../api/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
 import { useRouteFocus } from './useRouteFocus';
 
@@ -57,6 +58,7 @@ export function PublicShell() {
               </UnstyledButton>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <HeaderSearch />
               <LanguageSwitch />
               {user ? (
                 <Button component={Link} to="/staff" size="compact-sm" variant="light">
@@ -117,6 +119,9 @@ export function PublicShell() {
         <Container size="xl" component="footer" py="lg" mt="xl" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
           <Text size="sm" c="dimmed">
             {t('app.footer')}
+          </Text>
+          <Text component={Link} to="/open-data" size="sm" c="blue.8" td="underline" mt="xs" display="inline-block">
+            {t('openData.navLink')}
           </Text>
         </Container>
       </AppShell.Main>

@@ -27,6 +27,8 @@ import { RegistrationWorkPage } from '../features/registrations/RegistrationWork
 import { ResearcherStaffPage } from '../features/researchers/ResearcherStaffPage';
 import { ResultPublicPage } from '../features/results/ResultPublicPage';
 import { ResultsPage } from '../features/results/ResultsPage';
+import { SearchPage } from '../features/search/SearchPage';
+import { SimilarTasksPage } from '../features/search/SimilarTasksPage';
 import { StatsReleasesPage } from '../features/stats/StatsReleasesPage';
 import { StatsReportPage } from '../features/stats/StatsReportPage';
 import { StatsWorkPage } from '../features/stats/StatsWorkPage';
@@ -70,6 +72,8 @@ export const router = createBrowserRouter([
       { path: 'results/:id', element: <ResultPublicPage /> },
       { path: 'verify/:code', element: <VerifyCertificatePage /> },
       { path: 'classifications', element: <ClassificationsPage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'open-data', lazy: () => import('../features/open-data/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
       {
         path: 'statistics',
         element: (
@@ -118,6 +122,14 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'tasks/:id', element: <TaskStaffPage /> },
+      {
+        path: 'similar-tasks',
+        element: (
+          <RequireRole roles={['national_admin', 'focal_officer', 'reviewer', 'org_reporter']}>
+            <SimilarTasksPage />
+          </RequireRole>
+        ),
+      },
       { path: 'application-reports', element: <ApplicationReportWorkPage /> },
       {
         path: 'application-reports/summary',

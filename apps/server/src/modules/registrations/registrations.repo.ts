@@ -85,6 +85,8 @@ export interface RegistrationFilter {
   unitIds?: string[] | undefined;
   leadOrganizationId?: string | undefined;
   q?: string | undefined;
+  /** Only these registrations. */
+  ids?: string[] | undefined;
 }
 
 function where(f: RegistrationFilter): SQL | undefined {
@@ -92,6 +94,7 @@ function where(f: RegistrationFilter): SQL | undefined {
   if (f.statuses) conds.push(inArray(resultRegistration.status, f.statuses));
   if (f.unitIds) conds.push(sql`(${inArray(resultRegistration.authorityUnitId, f.unitIds)} OR ${inArray(task.managingUnitId, f.unitIds)})`);
   if (f.leadOrganizationId) conds.push(eq(task.leadOrganizationId, f.leadOrganizationId));
+  if (f.ids) conds.push(inArray(resultRegistration.id, f.ids));
   if (f.q) conds.push(sql`(${containsFolded(resultRegistration.resultTitleVi, f.q)} OR ${containsFolded(task.titleVi, f.q)} OR ${task.code} = ${f.q} OR ${resultRegistration.archiveNo} = ${f.q})`);
   return conds.length ? and(...conds) : undefined;
 }

@@ -16,6 +16,7 @@ import {
 } from '@stinet/shared';
 import { certificate, orgUnit, storedFile } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
+import { touchOaiItem } from '../oai/oai.repo.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { AuthUser, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -297,6 +298,7 @@ export async function reviewRegistration(db: Db, ctx: RequestContext, id: string
     // the deposited reports take the dossier's full-text access (public, focal points, or restricted)
     const reportIds = (await findRegistrationFiles(tx, id)).filter((f) => !f.link.detachedAt && FULL_TEXT_ROLES.includes(f.link.role)).map((f) => f.file.id);
     if (reportIds.length) await tx.update(storedFile).set({ accessTier: reg.fullTextTier }).where(inArray(storedFile.id, reportIds));
+    await touchOaiItem(tx, 'product', id);
     await recordAudit(tx, ctx, { action: 'register', entityType: 'result_registration', entityId: id, before: { status: reg.status }, after: { status: after.status, archiveNo: after.archiveNo } });
     await recordAudit(tx, ctx, { action: 'issue', entityType: 'certificate', entityId: cert.id, after: { number: cert.number, issuedOn: cert.issuedOn, registrationId: id } });
     return present(tx, after, t, await registrationAccess(tx, actor, after, t));
@@ -347,8 +349,8 @@ function presentResultPublic(reg: RegistrationRow, t: TaskRow, lead: Organizatio
 }
 
 /** The public list of registered results (what focal points publish after issuing certificates). */
-export async function listPublicResults(ex: Executor, q: { q?: string | undefined; page: number; pageSize: number }) {
-  const { rows, total } = await findRegistrations(ex, { statuses: ['registered'], q: q.q }, q.page, q.pageSize, 'registered');
+export async function listPublicResults(ex: Executor, q: { q?: string | undefined; page: number; pageSize: number; ids?: string[] | undefined }) {
+  const { rows, total } = await findRegistrations(ex, { statuses: ['registered'], q: q.q, ids: q.ids }, q.page, q.pageSize, 'registered');
   const orgs = await findOrganizationRefs(ex, rows.map((r) => r.task.leadOrganizationId));
   const units = await findUnitsByIds(ex, rows.map((r) => r.reg.authorityUnitId));
   const certs = await findCertificatesByRegistrations(ex, rows.map((r) => r.reg.id));

@@ -1,5 +1,6 @@
 import type { ResearcherCreate, ResearcherFull, ResearcherListQuery, ResearcherPublic, ResearcherUpdate } from '@stinet/shared';
 import type { Db, Executor } from '../../db/types.js';
+import { touchOaiItem } from '../oai/oai.repo.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -77,6 +78,7 @@ export async function createResearcher(db: Db, ctx: RequestContext, input: Resea
     await validateCodes(tx, input);
     const row = await insertResearcher(tx, { ...(definedOnly(input) as typeof input), code: await nextResearcherCode(tx) });
     await recordAudit(tx, ctx, { action: 'create', entityType: 'researcher', entityId: row.id, after: row });
+    await touchOaiItem(tx, 'person', row.id);
     return presentResearcherFull(row, org, true);
   });
 }
@@ -94,6 +96,7 @@ export async function updateResearcher(db: Db, ctx: RequestContext, id: string, 
     const after = await updateResearcherVersioned(tx, id, version, definedOnly(changes));
     if (!after) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'update', entityType: 'researcher', entityId: id, before, after });
+    await touchOaiItem(tx, 'person', id);
     return presentResearcherFull(after, target, true);
   });
 }

@@ -23,7 +23,7 @@ import type { OrgUnitRow } from '../org-units/org-units.repo.js';
 import { tabulateProvinceOrganizations } from './stats-prefill.js';
 import { recomputedAreaSums, storedAreaSums } from './stats-rollup.js';
 import { buildFormXlsx, sheetNameOf } from './stats-xlsx.js';
-import { findForms, findPeriodById, type StatPeriodRow } from './stats.repo.js';
+import { findFormDefinitions, findPeriodById, type StatPeriodRow } from './stats.repo.js';
 import { formsForYear } from './stats.service.js';
 
 /** The SDMX agency id of the national S&T statistics. */
@@ -55,7 +55,7 @@ async function unitResolver(ex: Executor, units: ReadonlyMap<string, OrgUnitRow>
 }
 
 async function definitionFor(ex: Executor, periodYear: number, formCode: string, versions: string[]): Promise<FormDefinition> {
-  const defs = (await findForms(ex)).map((f) => FormDefinition.parse(f.definition));
+  const defs = await findFormDefinitions(ex);
   const used = defs.find((d) => d.code === formCode && versions.includes(d.version));
   const def = used ?? formsForYear(defs, periodYear).find((d) => d.code === formCode);
   if (!def) throw new AppError('STAT_FORM_UNKNOWN');
@@ -163,7 +163,7 @@ export function aggregateToSdmxCsv(def: FormDefinition, agg: StatAggregate): str
 
 /** The live aggregates of a dataflow as SDMX-CSV 1.0 (staff). */
 export async function aggregateSdmxCsv(ex: Executor, ctx: RequestContext, dataflow: string, q: Omit<StatAggregateQuery, 'formCode'>): Promise<{ fileName: string; csv: string }> {
-  const defs = (await findForms(ex)).map((f) => FormDefinition.parse(f.definition));
+  const defs = await findFormDefinitions(ex);
   const formCode = defs.find((d) => d.dataflow === dataflow)?.code;
   if (!formCode) throw notFound('dataflow');
   const agg = await aggregateForm(ex, ctx, { ...q, formCode });
@@ -182,7 +182,7 @@ export async function provinceFormXlsx(ex: Executor, ctx: RequestContext, q: Sta
   if (!(await canReadUnit(ex, actor, q.unitId))) throw new AppError('OUT_OF_SCOPE');
   const period = await findPeriodById(ex, q.periodId);
   if (!period) throw notFound('stat_period');
-  const defs = formsForYear((await findForms(ex)).map((f) => FormDefinition.parse(f.definition)), period.year);
+  const defs = formsForYear(await findFormDefinitions(ex), period.year);
   const def = defs.find((d) => d.code === q.formCode && d.reportingLevel !== 'unit');
   if (!def) throw new AppError('STAT_FORM_UNKNOWN');
   const unit = (await ex.select().from(orgUnit).where(eq(orgUnit.id, q.unitId)).limit(1))[0];

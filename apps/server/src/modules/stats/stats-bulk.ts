@@ -33,7 +33,7 @@ import {
   type ScannedFormSheet,
 } from './stats-xlsx.js';
 import { cellMapOf, cellRowsOf, presentCell } from './stats.presenter.js';
-import { findBoardRows, findCells, findForms, findPeriodById, findReportsOf, replaceCells, updateReportVersioned, type ReportJoinRow, type StatReportRow } from './stats.repo.js';
+import { findBoardRows, findCells, findFormDefinitions, findPeriodById, findReportsOf, replaceCells, updateReportVersioned, type ReportJoinRow, type StatReportRow } from './stats.repo.js';
 import { reportRights } from './stats.service.js';
 
 /**
@@ -89,7 +89,7 @@ function accessCache(ex: Executor, actor: AuthUser) {
 
 /** The parsed definitions of a form code (every stored version). */
 async function formVersions(ex: Executor, code: string): Promise<FormDefinition[]> {
-  return (await findForms(ex)).filter((f) => f.code === code).map((f) => FormDefinition.parse(f.definition));
+  return (await findFormDefinitions(ex)).filter((f) => f.code === code);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -253,7 +253,7 @@ export async function uploadBulkXlsx(db: Db, ctx: RequestContext, periodId: stri
     const orgs = new Map((await findOrgsByCode(tx, sheets.map((s) => s.orgCode))).map((o) => [o.code, o]));
     const reports = await findReportsOf(tx, periodId, [...orgs.values()].map((o) => o.id), [...new Set(sheets.map((s) => s.found.code))]);
     const reportOf = new Map(reports.map((r) => [`${r.organizationId}|${r.formCode}`, r]));
-    const known = new Set((await findForms(tx)).map((f) => f.code));
+    const known = new Set((await findFormDefinitions(tx)).map((f) => f.code));
     const defs = new Map<string, FormDefinition>();
     const defOf = async (r: StatReportRow) => {
       const key = `${r.formCode}|${r.formVersion}`;

@@ -28,7 +28,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { queryRows } from '../../lib/sql.js';
 import { requireRole } from '../access/access.service.js';
 import { aggregateToSdmxCsv, computeAggregate } from './stats-aggregates.service.js';
-import { findForm, findPeriodById } from './stats.repo.js';
+import { definitionOf, findForm, findPeriodById } from './stats.repo.js';
 
 type ReleaseRow = typeof statRelease.$inferSelect;
 export interface ReleaseWithYear {
@@ -102,7 +102,7 @@ function queryWhere(q: StatReleaseQuery): SQL[] {
 async function formOf(ex: Executor, code: string, version: string): Promise<FormDefinition> {
   const row = await findForm(ex, code, version);
   if (!row) throw new AppError('STAT_FORM_UNKNOWN');
-  return FormDefinition.parse(row.definition);
+  return definitionOf(row);
 }
 
 async function detailOf(ex: Executor, row: ReleaseWithYear, siblings: readonly ReleaseRow[]): Promise<StatReleaseDetail> {

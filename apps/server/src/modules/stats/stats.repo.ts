@@ -1,3 +1,4 @@
+import { FormDefinition } from '@stinet/shared';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { organization, statCell, statForm, statPeriod, statReport } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
@@ -30,6 +31,25 @@ export interface ReportJoinRow {
 }
 
 const orgCols = { id: organization.id, code: organization.code, nameVi: organization.nameVi, managingUnitId: organization.managingUnitId, provinceUnitId: organization.provinceUnitId };
+
+/** Parsed definitions by code, version and last update: a stored version changes only when the form files do. */
+const parsedForms = new Map<string, FormDefinition>();
+
+/** A stored form row's definition, parsed once per process (and again only after the row was updated). */
+export function definitionOf(row: StatFormRow): FormDefinition {
+  const key = `${row.code}|${row.version}|${row.updatedAt.getTime()}`;
+  let def = parsedForms.get(key);
+  if (!def) {
+    def = FormDefinition.parse(row.definition);
+    parsedForms.set(key, def);
+  }
+  return def;
+}
+
+/** Every stored form version, parsed. */
+export async function findFormDefinitions(ex: Executor): Promise<FormDefinition[]> {
+  return (await findForms(ex)).map(definitionOf);
+}
 
 /** Every stored form version. */
 export async function findForms(ex: Executor): Promise<StatFormRow[]> {

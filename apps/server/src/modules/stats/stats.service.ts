@@ -39,8 +39,9 @@ import { cellMapOf, cellRowsOf, isStatReportLate, presentFormRef, presentPeriod,
 import {
   findBoardRows,
   findCells,
+  definitionOf,
   findForm,
-  findForms,
+  findFormDefinitions,
   findPeriodById,
   findPeriods,
   findPreviousReportId,
@@ -66,13 +67,13 @@ const LOCKED: StatReportRow['status'][] = ['approved', 'accepted'];
 
 /** Every stored form definition, parsed. */
 async function loadAllForms(ex: Executor): Promise<FormDefinition[]> {
-  return (await findForms(ex)).map((f) => FormDefinition.parse(f.definition));
+  return findFormDefinitions(ex);
 }
 
 /** The stored definition of one form version, or undefined. */
 async function loadForm(ex: Executor, code: string, version: string): Promise<FormDefinition | undefined> {
   const row = await findForm(ex, code, version);
-  return row ? FormDefinition.parse(row.definition) : undefined;
+  return row ? definitionOf(row) : undefined;
 }
 
 /**

@@ -224,6 +224,7 @@ export function TaskStaffPage() {
       )}
       actions={(task) => (
         <>
+          <AppLink to={`/staff/similar-tasks?taskId=${task.id}`}>{t('search.similar.checkLink')}</AppLink>
           {task.canEdit && isEditableStatus(task.status) ? (
             <Button
               color="blue"

@@ -1,0 +1,177 @@
+import { compareVietnamese, todayInVietnam, type FacetBucket, type SearchFacet, type SearchHit, type SearchQuery, type SearchResponse } from '@stinet/shared';
+import { orgUnit, orgUnitSuccession } from '../../db/schema.js';
+import type { Executor } from '../../db/types.js';
+import type { OrgUnitRow } from '../org-units/org-units.repo.js';
+import { findCodeLabels, findHitDetails, findMatches, findOrganizationNames, type SearchDocRow } from './search.repo.js';
+import { foldLower, highlight, parseQuery, snippetOf } from './search-text.js';
+
+const TYPE_ORDER = ['task', 'result', 'organization', 'researcher'] as const;
+const URL_BASE: Record<SearchDocRow['type'], string> = { task: '/tasks', result: '/results', organization: '/organizations', researcher: '/researchers' };
+const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
+  ongoing: { vi: 'Đang thực hiện', en: 'Ongoing' },
+  ended: { vi: 'Đã kết thúc', en: 'Ended' },
+  registered: { vi: 'Đã đăng ký kết quả', en: 'Result registered' },
+};
+const TYPE_LABELS: Record<string, { vi: string; en: string }> = {
+  task: { vi: 'Nhiệm vụ KH&CN', en: 'S&T tasks' },
+  result: { vi: 'Kết quả đã đăng ký', en: 'Registered results' },
+  organization: { vi: 'Tổ chức KH&CN', en: 'S&T organizations' },
+  researcher: { vi: 'Nhà khoa học', en: 'Researchers' },
+};
+/** How many organizations the organization facet lists (plus any selected one). */
+const ORG_FACET_SIZE = 10;
+
+/**
+ * Maps units to the unit valid on a date through the succession map (same rule as the statistics aggregates):
+ * an ended unit to its single successor, a later unit back to its single predecessor; a unit merged from several
+ * cannot be taken back and stays itself.
+ */
+async function unitResolver(ex: Executor, asOf: string): Promise<{ units: Map<string, OrgUnitRow>; resolve: (id: string) => OrgUnitRow | undefined }> {
+  const units = new Map((await ex.select().from(orgUnit)).map((u) => [u.id, u]));
+  const successors = new Map<string, string[]>();
+  const predecessors = new Map<string, string[]>();
+  for (const l of await ex.select().from(orgUnitSuccession)) {
+    successors.set(l.predecessorId, [...(successors.get(l.predecessorId) ?? []), l.successorId]);
+    predecessors.set(l.successorId, [...(predecessors.get(l.successorId) ?? []), l.predecessorId]);
+  }
+  const valid = (u: OrgUnitRow) => u.validFrom <= asOf && (u.validTo === null || u.validTo >= asOf);
+  const cache = new Map<string, OrgUnitRow | undefined>();
+  const resolve = (id: string) => {
+    if (cache.has(id)) return cache.get(id);
+    let u = units.get(id);
+    for (let hops = 0; u && !valid(u) && hops < 10; hops++) {
+      const next = u.validTo !== null && u.validTo < asOf ? successors.get(u.id) : predecessors.get(u.id);
+      if (!next || next.length !== 1) break;
+      u = units.get(next[0] as string);
+    }
+    cache.set(id, u);
+    return u;
+  };
+  return { units, resolve };
+}
+
+/** A matched record with its facet values resolved. */
+interface Doc {
+  row: SearchDocRow;
+  score: number;
+  values: Record<SearchFacet, string[]>;
+}
+
+/**
+ * The public search: hits with highlights, total and disjunctive facet counts (each facet counted over the query
+ * with every other facet's filter applied, so choosing a value never hides the other values of the same facet).
+ */
+export async function search(ex: Executor, q: SearchQuery): Promise<SearchResponse> {
+  const started = performance.now();
+  const today = todayInVietnam();
+  const asOf = q.provinceAsOf ?? today;
+  const parsed = parseQuery(q.q);
+  const [exact, { resolve }] = await Promise.all([findMatches(ex, parsed, today), unitResolver(ex, asOf)]);
+  // typo tolerance only when nothing matches as typed: exact queries keep precise totals and facet counts
+  const fuzzy = !exact.length && parsed.terms.some((t) => t.kind === 'word') && parsed.plain.length >= 3;
+  const rows = fuzzy ? await findMatches(ex, parsed, today, true) : exact;
+
+  const docs: Doc[] = rows.map((row) => ({
+    row,
+    score: Number(row.score),
+    values: {
+      type: [row.type],
+      level: row.level ? [row.level] : [],
+      field: [...new Set((row.fields ?? []).map((c) => c.charAt(0)).filter((c) => c.length > 0))],
+      province: [resolve(row.province)?.id ?? row.province],
+      organization: [row.org],
+      year: row.year === null ? [] : [String(row.year)],
+      status: row.status ? [row.status] : [],
+    },
+  }));
+
+  const filters: Partial<Record<SearchFacet, Set<string>>> = {
+    type: q.type && new Set(q.type),
+    level: q.level && new Set(q.level),
+    field: q.field && new Set(q.field),
+    province: q.province && new Set(q.province.map((id) => resolve(id)?.id ?? id)),
+    organization: q.organization && new Set(q.organization),
+    year: q.year && new Set(q.year.map(String)),
+    status: q.status && new Set(q.status),
+  };
+  const active = (Object.keys(filters) as SearchFacet[]).filter((f) => filters[f] !== undefined);
+  const counts: Record<SearchFacet, Map<string, number>> = { type: new Map(), level: new Map(), field: new Map(), province: new Map(), organization: new Map(), year: new Map(), status: new Map() };
+  const hits: Doc[] = [];
+  for (const d of docs) {
+    const failing = active.filter((f) => !d.values[f].some((v) => (filters[f] as Set<string>).has(v)));
+    if (failing.length === 0) hits.push(d);
+    if (failing.length > 1) continue;
+    const dims = failing.length === 1 ? [failing[0] as SearchFacet] : (Object.keys(counts) as SearchFacet[]);
+    for (const f of dims) for (const v of d.values[f]) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+  }
+
+  const folded = new Map<string, string>();
+  const key = (d: Doc) => folded.get(d.row.id) ?? (folded.set(d.row.id, foldLower(d.row.title)), folded.get(d.row.id) as string);
+  hits.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (parsed.terms.length ? 0 : TYPE_ORDER.indexOf(a.row.type) - TYPE_ORDER.indexOf(b.row.type)) ||
+      (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : compareVietnamese(a.row.title, b.row.title)) ||
+      (a.row.id < b.row.id ? -1 : 1),
+  );
+  const page = hits.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const items = await presentHits(ex, page, parsed);
+
+  const facets = await presentFacets(ex, counts, filters, resolve);
+  return { items, total: hits.length, page: q.page, pageSize: q.pageSize, approximate: fuzzy, provinceAsOf: asOf, facets, tookMs: Math.round(performance.now() - started) };
+}
+
+async function presentHits(ex: Executor, page: Doc[], parsed: ReturnType<typeof parseQuery>): Promise<SearchHit[]> {
+  const ids = { task: [] as string[], result: [] as string[], organization: [] as string[], researcher: [] as string[] };
+  for (const d of page) ids[d.row.type].push(d.row.id);
+  const details = await findHitDetails(ex, ids);
+  return page.map((d) => {
+    const det = details.get(d.row.id);
+    const snip = snippetOf(det?.texts ?? [], parsed.terms);
+    return {
+      type: d.row.type,
+      id: d.row.id,
+      title: d.row.title,
+      snippet: snip?.text ?? null,
+      subtitle: det?.subtitle ?? null,
+      highlight: { title: highlight(d.row.title, parsed.terms), snippet: snip?.highlight ?? null },
+      url: `${URL_BASE[d.row.type]}/${d.row.id}`,
+      score: d.score,
+    };
+  });
+}
+
+async function presentFacets(
+  ex: Executor,
+  counts: Record<SearchFacet, Map<string, number>>,
+  filters: Partial<Record<SearchFacet, Set<string>>>,
+  resolve: (id: string) => OrgUnitRow | undefined,
+): Promise<SearchResponse['facets']> {
+  const selected = (f: SearchFacet, k: string) => filters[f]?.has(k) ?? false;
+  const build = (f: SearchFacet, labels: (k: string) => { vi: string; en: string }, order: (a: FacetBucket, b: FacetBucket) => number): FacetBucket[] => {
+    const keys = new Set([...counts[f].keys(), ...(filters[f] ?? [])]);
+    return [...keys].map((k) => ({ key: k, label: labels(k).vi, labelEn: labels(k).en, count: counts[f].get(k) ?? 0, selected: selected(f, k) })).sort(order);
+  };
+  const byCount = (a: FacetBucket, b: FacetBucket) => b.count - a.count || compareVietnamese(a.label, b.label);
+  const byKey = (a: FacetBucket, b: FacetBucket) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const [levels, fields] = await Promise.all([findCodeLabels(ex, 'TASK_LEVEL'), findCodeLabels(ex, 'FOS2025', 1)]);
+  const topOrgs = [...counts.organization.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, ORG_FACET_SIZE).map(([k]) => k);
+  const orgIds = [...new Set([...topOrgs, ...(filters.organization ?? [])])];
+  const orgNames = await findOrganizationNames(ex, orgIds);
+  const orgCounts = new Map(orgIds.map((k) => [k, counts.organization.get(k) ?? 0]));
+  const unknown = (k: string) => ({ vi: k, en: k });
+  return {
+    type: build('type', (k) => TYPE_LABELS[k] ?? unknown(k), (a, b) => TYPE_ORDER.indexOf(a.key as (typeof TYPE_ORDER)[number]) - TYPE_ORDER.indexOf(b.key as (typeof TYPE_ORDER)[number])),
+    level: build('level', (k) => levels.get(k) ?? unknown(k), byCount),
+    field: build('field', (k) => fields.get(k) ?? unknown(k), byKey),
+    province: build('province', (k) => {
+      const u = resolve(k);
+      return u ? { vi: u.nameVi, en: u.nameEn } : unknown(k);
+    }, byCount),
+    organization: [...orgCounts.entries()]
+      .map(([k, count]) => ({ key: k, label: orgNames.get(k)?.vi ?? k, labelEn: orgNames.get(k)?.en ?? k, count, selected: selected('organization', k) }))
+      .sort(byCount),
+    year: build('year', (k) => ({ vi: k, en: k }), (a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)),
+    status: build('status', (k) => STATUS_LABELS[k] ?? unknown(k), (a, b) => a.key.localeCompare(b.key)),
+  };
+}
