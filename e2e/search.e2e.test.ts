@@ -36,7 +36,8 @@ describe('public search', () => {
 
     await page.goto(`${baseUrl()}/search`);
     await visible(page, 'Tra cứu');
-    const searched = apiResponse(page, 'GET', /^\/api\/search$/);
+    // the response of this query (the page first lists everything while the box is empty)
+    const searched = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/search' && new URL(res.url()).searchParams.get('q') === query, { timeout: 15_000 });
     await page.getByRole('searchbox', { name: 'Từ khóa' }).fill(query);
     await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
     const body = (await (await searched).json()) as SearchBody;
@@ -52,7 +53,10 @@ describe('public search', () => {
     // a facet value's count is the number of hits once it is checked
     const taskBucket = body.facets.type.find((b) => b.key === 'task');
     expect(taskBucket?.count).toBeGreaterThan(0);
-    const filtered = apiResponse(page, 'GET', /^\/api\/search$/);
+    const filtered = page.waitForResponse(
+      (res) => new URL(res.url()).pathname === '/api/search' && new URL(res.url()).searchParams.get('q') === query && new URL(res.url()).searchParams.get('type') === 'task',
+      { timeout: 15_000 },
+    );
     const taskBox = page.getByRole('checkbox', { name: /^Nhiệm vụ KH&CN/ });
     await taskBox.click();
     const after = (await (await filtered).json()) as SearchBody;

@@ -36,6 +36,7 @@ import { userRoutes } from './modules/users/users.routes.js';
 import { statsReleaseRoutes } from './modules/stats/stats-release.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { oaiRoutes } from './modules/oai/oai.routes.js';
+import { sitemapRoutes } from './modules/sitemap/sitemap.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 
 declare module 'fastify' {
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
   await app.register(oaiRoutes, { config });
+  await app.register(sitemapRoutes, { config });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);

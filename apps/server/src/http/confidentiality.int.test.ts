@@ -144,6 +144,12 @@ describe('restricted fields never reach public outputs', () => {
       `/api/researchers/${researcherId}/full`,
       `/api/researchers/${researcherId}/history`,
       '/api/audit',
+      '/sitemap.xml',
+      '/sitemaps/pages-1.xml',
+      '/sitemaps/tasks-1.xml',
+      '/sitemaps/results-1.xml',
+      '/sitemaps/organizations-1.xml',
+      '/sitemaps/researchers-1.xml',
       `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:stinet.local:organization/${orgId}`,
       `/oai?verb=GetRecord&metadataPrefix=oai_cerif_openaire&identifier=oai:stinet.local:organization/${orgId}`,
       `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:stinet.local:person/${researcherId}`,
@@ -194,6 +200,12 @@ describe('restricted fields never reach public outputs', () => {
       expect(body, `${url} leaks gender`).not.toContain('"gender":"F"');
       expect(body, `${url} leaks a task budget`).not.toContain('987654');
     }
+  });
+
+  it('the sitemap lists the published task and not the draft', async () => {
+    const tasks = (await anonymous(t.app).get('/sitemaps/tasks-1.xml')).body;
+    expect(tasks).toContain(taskId);
+    expect(tasks).not.toContain(draftTaskId);
   });
 
   it('the public task export (CSV and XLSX) holds the published task and no restricted value', async () => {
