@@ -33,6 +33,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { statsReleaseRoutes } from './modules/stats/stats-release.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { oaiRoutes } from './modules/oai/oai.routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(statsRoutes);
       await api.register(statsReleaseRoutes);
+      await api.register(portalRoutes);
       await api.register(searchRoutes);
     },
     { prefix: '/api' },

@@ -19,6 +19,7 @@ export * from './schemas/registration.js';
 export * from './schemas/application-report.js';
 export * from './schemas/stats.js';
 export * from './schemas/stats-release.js';
+export * from './schemas/portal.js';
 export * from './schemas/search.js';
 export * from './schemas/open-data.js';
 export * from './schemas/stats-bulk.js';

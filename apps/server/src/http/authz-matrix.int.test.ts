@@ -451,6 +451,7 @@ const ROWS: Row[] = [
       { method: 'GET', route: '/api/public/stats/indicators', url: () => '/api/public/stats/indicators', expect: all(200) },
     ];
   })(),
+  { method: 'GET', route: '/api/public/summary', url: () => '/api/public/summary', expect: all(200) },
   { method: 'GET', route: '/api/calendar/working-days', url: () => '/api/calendar/working-days?from=2026-02-02&days=30', expect: all(200) },
   { method: 'GET', route: '/api/open-data/dumps/current', url: () => '/api/open-data/dumps/current', expect: all(200) },
   { method: 'GET', route: '/api/open-data/dictionary', url: () => '/api/open-data/dictionary', expect: all(200) },

@@ -145,6 +145,7 @@ describe('restricted fields never reach public outputs', () => {
       `/api/researchers/${researcherId}/history`,
       '/api/audit',
       '/sitemap.xml',
+      '/api/public/summary',
       '/sitemaps/pages-1.xml',
       '/sitemaps/tasks-1.xml',
       '/sitemaps/results-1.xml',

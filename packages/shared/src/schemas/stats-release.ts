@@ -134,5 +134,6 @@ export const StatIndicatorFigure = z.object({
   noteVi: z.string().nullable(),
   noteEn: z.string().nullable(),
 });
+export type StatIndicatorFigure = z.infer<typeof StatIndicatorFigure>;
 export const StatIndicatorFigures = z.object({ items: z.array(StatIndicatorFigure) });
 export type StatIndicatorFigures = z.infer<typeof StatIndicatorFigures>;

@@ -2,22 +2,19 @@ import { Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mant
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDate, today } from '../../lib/format';
-import { useOrgUnits } from '../org-units/api';
-import { useOrganizations } from '../organizations/api';
-import { useResearchers } from '../researchers/api';
-import { useTasks } from '../tasks/api';
+import { AppLink } from '../../components/AppLink';
+import { formatDate, formatNumber, today } from '../../lib/format';
+import { usePortalSummary } from './api';
 import { StatCard } from './StatCard';
 
 /** The public home page: a short introduction and headline counts of the network. */
 export function HomePage() {
-  const { t } = useTranslation();
-  const date = today();
-  const provinces = useOrgUnits({ asOf: date, kind: 'province', pageSize: 1 });
-  const ministries = useOrgUnits({ asOf: date, kind: 'ministry', pageSize: 1 });
-  const organizations = useOrganizations({ pageSize: 1 });
-  const researchers = useResearchers({ pageSize: 1 });
-  const tasks = useTasks({ pageSize: 1 });
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const summary = usePortalSummary();
+  const counts = summary.data?.counts;
+  const error = summary.error;
+  const date = summary.data?.asOf ?? today();
 
   useEffect(() => {
     document.title = t('app.documentTitle');
@@ -38,6 +35,9 @@ export function HomePage() {
             <Button component={Link} to="/organizations">
               {t('home.browseOrganizations')}
             </Button>
+            <Button component={Link} to="/search" variant="default">
+              {t('home.searchAll')}
+            </Button>
             <Button component={Link} to="/org-units" variant="default">
               {t('home.browseUnits')}
             </Button>
@@ -52,36 +52,72 @@ export function HomePage() {
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }}>
           <StatCard
             label={t('home.provinces')}
-            value={provinces.data?.total}
-            error={provinces.error}
+            value={counts?.provinces}
+            error={error}
             to="/org-units?kind=province"
             linkLabel={t('home.seeProvinces')}
             note={t('home.provincesNote')}
           />
           <StatCard
             label={t('home.ministries')}
-            value={ministries.data?.total}
-            error={ministries.error}
+            value={counts?.ministries}
+            error={error}
             to="/org-units?kind=ministry"
             linkLabel={t('home.seeMinistries')}
           />
           <StatCard
             label={t('home.organizations')}
-            value={organizations.data?.total}
-            error={organizations.error}
+            value={counts?.organizations}
+            error={error}
             to="/organizations"
             linkLabel={t('home.seeOrganizations')}
           />
           <StatCard
             label={t('home.researchers')}
-            value={researchers.data?.total}
-            error={researchers.error}
+            value={counts?.researchers}
+            error={error}
             to="/researchers"
             linkLabel={t('home.seeResearchers')}
           />
-          <StatCard label={t('home.tasks')} value={tasks.data?.total} error={tasks.error} to="/tasks" linkLabel={t('home.seeTasks')} />
+          <StatCard label={t('home.tasks')} value={counts?.publishedTasks} error={error} to="/tasks" linkLabel={t('home.seeTasks')} />
+          <StatCard label={t('home.results')} value={counts?.registeredResults} error={error} to="/results" linkLabel={t('home.seeResults')} />
         </SimpleGrid>
       </section>
+
+      {summary.data && (summary.data.indicators.length > 0 || summary.data.releases.length > 0) ? (
+        <section aria-labelledby="home-figures">
+          <Title order={2} fz="xl" id="home-figures" mb="md">
+            {t('home.figuresTitle')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            {summary.data.indicators.slice(0, 4).map((f) => (
+              <Card withBorder padding="lg" key={f.code}>
+                <Text size="sm" c="dimmed" fw={600}>
+                  {en ? f.nameEn : f.nameVi}
+                </Text>
+                <Text fz={28} fw={700} c="blue.8" lh={1.3}>
+                  {formatNumber(f.value ?? 0)} <Text span size="sm" fw={400} c="dark">{en ? f.unitEn : f.unitVi}</Text>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('home.figureYear', { year: f.year ?? '' })}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          {summary.data.releases.length ? (
+            <List mt="md" spacing={4}>
+              {summary.data.releases.map((r) => (
+                <List.Item key={r.id}>
+                  <AppLink to={`/statistics/releases/${r.id}`}>{en ? r.titleEn : r.titleVi}</AppLink>
+                </List.Item>
+              ))}
+            </List>
+          ) : null}
+          <Button component={Link} to="/statistics" variant="light" mt="md">
+            {t('home.seeStatistics')}
+          </Button>
+        </section>
+      ) : null}
 
       <section aria-labelledby="home-about">
         <Title order={2} fz="xl" id="home-about" mb="md">
