@@ -1,7 +1,7 @@
 import { and, count, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
-import { parseListQuery, type GrammarFieldKind, type ListGrammarSpec, type ParsedFilter, type ParsedListQuery, type ParsedSort } from '@stinet/shared';
+import { parseListQuery, selectFields, type GrammarFieldKind, type ListGrammarSpec, type ParsedFilter, type ParsedListQuery, type ParsedSort } from '@stinet/shared';
 import { AppError } from '../errors.js';
 import type { Executor } from '../db/types.js';
 import { escapeLike, queryRows } from './sql.js';
@@ -19,8 +19,11 @@ export interface GrammarColumn {
   sql: SQL;
   /** The column is an array: a filter matches when any element matches; a group counts each element. */
   array?: boolean;
-  /** Equality values also match as a prefix (classification codes: `field:1` is every code under 1). */
-  prefix?: boolean;
+  /**
+   * Equality values also match as a prefix (classification codes: `field:1` is every code under 1); `dotted`:
+   * the code itself or any code under it in a dotted hierarchy (`type:1` is 1, 1.1, 1.2 but not 10).
+   */
+  prefix?: boolean | 'dotted';
   /** Values are identifiers (UUID): a malformed one is a 400 rather than a database error. */
   uuid?: boolean;
 }
@@ -78,12 +81,19 @@ function filterSql(col: GrammarColumn, f: ParsedFilter): SQL {
   const subject = col.array ? sql`g.v` : col.kind === 'string' ? sql`(${col.sql})::text` : col.sql;
   let cond: SQL;
   if (t.op === 'eq') {
-    const alts = t.values.map((v) => (col.prefix ? sql`${subject} LIKE ${`${escapeLike(v)}%`}` : sql`${subject} = ${typed(col, v)}`));
+    const alts = t.values.map((v) =>
+      col.prefix === 'dotted'
+        ? sql`(${subject} = ${v} OR ${subject} LIKE ${`${escapeLike(v)}.%`})`
+        : col.prefix
+          ? sql`${subject} LIKE ${`${escapeLike(v)}%`}`
+          : sql`${subject} = ${typed(col, v)}`,
+    );
     cond = sql`(${sql.join(alts, sql` OR `)})`;
   } else if (t.op === 'between') cond = sql`(${subject} >= ${typed(col, t.from)} AND ${subject} <= ${typed(col, t.to)})`;
   else cond = t.op === 'gt' ? sql`${subject} > ${typed(col, t.value)}` : sql`${subject} < ${typed(col, t.value)}`;
   if (col.array) cond = sql`EXISTS (SELECT 1 FROM unnest(${col.sql}) AS g(v) WHERE ${cond})`;
-  return t.op === 'eq' && t.negate ? sql`NOT ${cond}` : cond;
+  // a negation keeps the rows without a value (NULL compares to nothing)
+  return t.op === 'eq' && t.negate ? sql`NOT COALESCE(${cond}, FALSE)` : cond;
 }
 
 /** The WHERE conditions of the parsed filters (AND). */
@@ -231,3 +241,19 @@ export const publicListRateLimit = {
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   },
 };
+
+/**
+ * The answer of a grammar list: counts per value, or the page of presented items trimmed to `select`
+ * (with `next_cursor` under cursor paging).
+ */
+export async function grammarAnswer<Row, Item extends Record<string, unknown>>(
+  result: GrammarResult<Row>,
+  query: ParsedListQuery,
+  page: number,
+  pageSize: number,
+  present: (rows: Row[]) => Promise<Item[]>,
+) {
+  if (result.kind === 'groups') return { groups: result.groups, total: result.total };
+  const items = (await present(result.rows)).map((item) => selectFields(item, query.select));
+  return { items, total: result.total, page: query.cursor === null ? page : 1, pageSize, ...(result.nextCursor === undefined ? {} : { next_cursor: result.nextCursor }) };
+}

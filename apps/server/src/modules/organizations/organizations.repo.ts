@@ -1,6 +1,8 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organization } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
+import type { ParsedListQuery } from '@stinet/shared';
+import { runGrammarList, type GrammarResult, type GrammarTable } from '../../lib/list-grammar-sql.js';
 import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
 
 /** An organization row. */
@@ -24,6 +26,34 @@ function where(f: OrganizationFilter): SQL | undefined {
   if (f.orgTypeCode) conds.push(sql`(${organization.orgTypeCode} = ${f.orgTypeCode} OR ${organization.orgTypeCode} LIKE ${`${f.orgTypeCode}.%`})`);
   if (f.mainFieldCode) conds.push(sql`${organization.mainFieldCode} LIKE ${`${f.mainFieldCode}%`}`);
   return conds.length ? and(...conds) : undefined;
+}
+
+/** The grammar of the organization list (public fields only). */
+export const ORGANIZATION_GRAMMAR: GrammarTable = {
+  columns: {
+    province: { kind: 'string', sql: sql`${organization.provinceUnitId}`, uuid: true },
+    managing_unit: { kind: 'string', sql: sql`${organization.managingUnitId}`, uuid: true },
+    type: { kind: 'string', sql: sql`${organization.orgTypeCode}`, prefix: 'dotted' },
+    economic_type: { kind: 'string', sql: sql`${organization.economicTypeCode}` },
+    field: { kind: 'string', sql: sql`${organization.mainFieldCode}`, prefix: true },
+    founding_date: { kind: 'date', sql: sql`${organization.foundingDate}` },
+  },
+  sorts: {
+    name: [
+      { expr: sql`lower(immutable_unaccent(${organization.nameVi}))`, type: 'text' },
+      { expr: sql`${organization.nameVi} COLLATE "C"`, type: 'text' },
+    ],
+    updated: [{ expr: sql`${organization.updatedAt}`, type: 'timestamptz' }],
+    code: [{ expr: sql`${organization.code}`, type: 'text' }],
+  },
+  selects: ['code', 'nameVi', 'nameAbbr', 'nameEn', 'address', 'provinceUnit', 'managingUnit', 'phone', 'email', 'website', 'foundingDate', 'orgTypeCode', 'economicTypeCode', 'mainFieldCode', 'updatedAt'],
+  groups: ['province', 'managing_unit', 'type', 'economic_type', 'field'],
+  id: sql`${organization.id}`,
+};
+
+/** A page (or groups) of organizations with the list grammar. */
+export function findOrganizationsGrammar(ex: Executor, f: OrganizationFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<OrganizationRow>> {
+  return runGrammarList(ex, organization, [where(f)], ORGANIZATION_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
 }
 
 /** A page of organizations and the total count. */

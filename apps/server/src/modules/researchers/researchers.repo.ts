@@ -1,6 +1,8 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { researcher } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
+import type { ParsedListQuery } from '@stinet/shared';
+import { runGrammarList, type GrammarResult, type GrammarTable } from '../../lib/list-grammar-sql.js';
 import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
 
 /** A researcher row. */
@@ -27,6 +29,32 @@ function where(f: ResearcherFilter): SQL | undefined {
   if (f.fieldCode) conds.push(sql`${researcher.fieldCode} LIKE ${`${f.fieldCode}%`}`);
   if (f.qualificationCode) conds.push(eq(researcher.qualificationCode, f.qualificationCode));
   return conds.length ? and(...conds) : undefined;
+}
+
+/** The grammar of the researcher list (public fields only: no birth year, gender or contacts). */
+export const RESEARCHER_GRAMMAR: GrammarTable = {
+  columns: {
+    organization: { kind: 'string', sql: sql`${researcher.organizationId}`, uuid: true },
+    qualification: { kind: 'string', sql: sql`${researcher.qualificationCode}` },
+    academic_title: { kind: 'string', sql: sql`${researcher.academicTitleCode}` },
+    field: { kind: 'string', sql: sql`${researcher.fieldCode}`, prefix: true },
+  },
+  sorts: {
+    name: [
+      { expr: sql`lower(immutable_unaccent(${researcher.fullName}))`, type: 'text' },
+      { expr: sql`${researcher.fullName} COLLATE "C"`, type: 'text' },
+    ],
+    updated: [{ expr: sql`${researcher.updatedAt}`, type: 'timestamptz' }],
+    code: [{ expr: sql`${researcher.code}`, type: 'text' }],
+  },
+  selects: ['code', 'fullName', 'qualificationCode', 'academicTitleCode', 'fieldCode', 'organization', 'position', 'orcid', 'updatedAt'],
+  groups: ['organization', 'qualification', 'academic_title', 'field'],
+  id: sql`${researcher.id}`,
+};
+
+/** A page (or groups) of researchers with the list grammar. */
+export function findResearchersGrammar(ex: Executor, f: ResearcherFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<ResearcherRow>> {
+  return runGrammarList(ex, researcher, [where(f)], RESEARCHER_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
 }
 
 /** A page of researchers and the total count. */

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { selectFields, todayInVietnam, type RegistrationBoardItem, type TaskAcceptance, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
+import { todayInVietnam, type RegistrationBoardItem, type TaskAcceptance, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
 import { researcher } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
 import { touchOaiItem } from '../oai/oai.repo.js';
@@ -7,7 +7,7 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import type { AuthUser, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { definedOnly } from '../../lib/sql.js';
-import { parseGrammar } from '../../lib/list-grammar-sql.js';
+import { grammarAnswer, parseGrammar } from '../../lib/list-grammar-sql.js';
 import { canManageUnit, canReadUnit, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
@@ -75,11 +75,10 @@ export async function listPublishedTasks(ex: Executor, q: TaskListQuery) {
   const grammar = parseGrammar(q, TASK_GRAMMAR);
   const pageSize = q.per_page ?? q.pageSize;
   const result = await findTasksGrammar(ex, { q: q.search ?? q.q, statuses: ['published'], leadOrganizationId: q.leadOrganizationId, fieldCode: q.fieldCode }, grammar, q.page, pageSize);
-  if (result.kind === 'groups') return { groups: result.groups, total: result.total };
-  const { rows, total, nextCursor } = result;
-  const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
-  const items = rows.map((r) => selectFields(presentTaskPublic(r, orgs.get(r.leadOrganizationId) as OrgRef), grammar.select));
-  return { items, total, page: grammar.cursor === null ? q.page : 1, pageSize, ...(nextCursor === undefined ? {} : { next_cursor: nextCursor }) };
+  return grammarAnswer(result, grammar, q.page, pageSize, async (rows) => {
+    const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
+    return rows.map((r) => presentTaskPublic(r, orgs.get(r.leadOrganizationId) as OrgRef));
+  });
 }
 
 /** The public record of a published task; anything else is not found. */
