@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { parseListQuery, selectFields, type GrammarFieldKind, type ListGrammarSpec, type ParsedFilter, type ParsedListQuery, type ParsedSort } from '@stinet/shared';
 import { AppError } from '../errors.js';
 import type { Executor } from '../db/types.js';
-import { escapeLike, queryRows } from './sql.js';
+import { escapeLike } from './sql.js';
 
 /**
  * SQL of the list query grammar (packages/shared/src/list-grammar.ts), shared by every public list endpoint.
@@ -176,51 +176,81 @@ export function grammarGroup(q: ParsedListQuery, table: GrammarTable): { key: SQ
 /** A page of rows (with the next cursor under cursor paging), or counts per value. */
 export type GrammarResult<Row> = { kind: 'items'; rows: Row[]; total: number; nextCursor: string | null | undefined } | { kind: 'groups'; groups: { key: string | null; count: number }[]; total: number };
 
+/** Where the rows of a list come from: a table, inner joins, and the selection of one row (default: the table). */
+export interface GrammarSource {
+  from: PgTable;
+  joins?: { table: PgTable; on: SQL }[];
+  row?: Record<string, unknown>;
+}
+
+// drizzle's builder types do not follow a dynamic list of joins; the queries are plain SELECTs
+type Dyn = {
+  from(t: unknown): Dyn;
+  innerJoin(t: unknown, on: SQL): Dyn;
+  where(c: SQL | undefined): Dyn;
+  groupBy(...g: unknown[]): Dyn;
+  orderBy(...o: SQL[]): Dyn;
+  limit(n: number): Dyn;
+  offset(n: number): Dyn;
+  as(alias: string): unknown;
+} & PromiseLike<Record<string, unknown>[]>;
+
+function selectFrom(ex: Executor, src: GrammarSource, fields: Record<string, unknown>): Dyn {
+  let qb = (ex.select as unknown as (f: Record<string, unknown>) => Dyn)(fields).from(src.from);
+  for (const j of src.joins ?? []) qb = qb.innerJoin(j.table, j.on);
+  return qb;
+}
+
 /**
- * Runs a list with the grammar over one table: `base` are the endpoint's own conditions (what the public may see,
- * `q`), the parsed filters are added to them; then either counts per value, a keyset page after the cursor, or a
- * numbered page.
+ * Runs a list with the grammar: `base` are the endpoint's own conditions (what the public may see, `q`), the parsed
+ * filters are added to them; then either counts per value, a keyset page after the cursor, or a numbered page.
  */
-export async function runGrammarList<T extends PgTable>(
+export async function runGrammarList<Row>(
   ex: Executor,
-  from: T,
+  src: GrammarSource,
   base: (SQL | undefined)[],
   table: GrammarTable,
   q: ParsedListQuery,
   fallback: ParsedSort[],
   page: number,
   pageSize: number,
-): Promise<GrammarResult<T['$inferSelect']>> {
+): Promise<GrammarResult<Row>> {
   const cond = and(...base, ...grammarWhere(q, table));
-  const total = Number((await ex.select({ n: count() }).from(from as PgTable).where(cond))[0]?.n ?? 0);
+  const total = Number((await selectFrom(ex, src, { n: count() }).where(cond))[0]?.n ?? 0);
   const group = grammarGroup(q, table);
   if (group) {
-    const rows = group.array
-      ? await queryRows<{ key: string | null; count: number }>(ex, sql`SELECT g.v::text AS key, count(*)::int AS count FROM ${from} CROSS JOIN LATERAL unnest(${group.key}) AS g(v) WHERE ${cond ?? sql`TRUE`} GROUP BY 1 ORDER BY 2 DESC, 1`)
-      : await queryRows<{ key: string | null; count: number }>(ex, sql`SELECT (${group.key})::text AS key, count(*)::int AS count FROM ${from} WHERE ${cond ?? sql`TRUE`} GROUP BY 1 ORDER BY 2 DESC, 1`);
+    const key = group.array ? sql<string | null>`unnest(${group.key})::text` : sql<string | null>`(${group.key})::text`;
+    const inner = selectFrom(ex, src, { k: key.as('k') }).where(cond).as('g');
+    const k = sql`"g"."k"`;
+    const rows = (await (ex.select as unknown as (f: Record<string, unknown>) => Dyn)({ key: k, count: sql<number>`count(*)::int` })
+      .from(inner)
+      .groupBy(k)
+      .orderBy(sql`count(*) DESC`, sql`${k} ASC NULLS LAST`)) as { key: string | null; count: number }[];
     return { kind: 'groups', groups: rows.map((r) => ({ key: r.key, count: Number(r.count) })), total };
   }
   const order = grammarOrder(q, table, fallback);
+  const rowFields = src.row ?? getTableColumns(src.from);
   if (q.cursor !== null) {
     const after = grammarCursor(q, table, fallback);
-    const rows = (await ex
-      .select({ row: getTableColumns(from as PgTable), keys: grammarSortValues(q, table, fallback) })
-      .from(from as PgTable)
+    const rows = (await selectFrom(ex, src, { ...rowFields, __keys: grammarSortValues(q, table, fallback) })
       .where(and(cond, after))
       .orderBy(...order)
-      .limit(pageSize + 1)) as unknown as { row: T['$inferSelect']; keys: string[] }[];
+      .limit(pageSize + 1)) as (Record<string, unknown> & { __keys: string[] })[];
     const more = rows.length > pageSize;
     const pageRows = rows.slice(0, pageSize);
     const last = pageRows[pageRows.length - 1];
-    return { kind: 'items', rows: pageRows.map((r) => r.row), total, nextCursor: more && last ? encodeCursor(q, fallback, last.keys) : null };
+    return {
+      kind: 'items',
+      rows: pageRows.map(({ __keys: _keys, ...row }) => row as Row),
+      total,
+      nextCursor: more && last ? encodeCursor(q, fallback, last.__keys) : null,
+    };
   }
-  const rows = (await ex
-    .select()
-    .from(from as PgTable)
+  const rows = (await selectFrom(ex, src, rowFields)
     .where(cond)
     .orderBy(...order)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)) as T['$inferSelect'][];
+    .offset((page - 1) * pageSize)) as Row[];
   return { kind: 'items', rows, total, nextCursor: undefined };
 }
 

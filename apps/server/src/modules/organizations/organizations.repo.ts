@@ -1,9 +1,9 @@
-import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organization } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { ParsedListQuery } from '@stinet/shared';
 import { runGrammarList, type GrammarResult, type GrammarTable } from '../../lib/list-grammar-sql.js';
-import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
+import { containsFolded, queryRows } from '../../lib/sql.js';
 
 /** An organization row. */
 export type OrganizationRow = typeof organization.$inferSelect;
@@ -53,23 +53,9 @@ export const ORGANIZATION_GRAMMAR: GrammarTable = {
 
 /** A page (or groups) of organizations with the list grammar. */
 export function findOrganizationsGrammar(ex: Executor, f: OrganizationFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<OrganizationRow>> {
-  return runGrammarList(ex, organization, [where(f)], ORGANIZATION_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
+  return runGrammarList<OrganizationRow>(ex, { from: organization }, [where(f)], ORGANIZATION_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
 }
 
-/** A page of organizations and the total count. */
-export async function findOrganizations(
-  ex: Executor,
-  f: OrganizationFilter,
-  sort: ListSort,
-  page: number,
-  pageSize: number,
-): Promise<{ rows: OrganizationRow[]; total: number }> {
-  const cond = where(f);
-  const order = listOrder(sort, { name: organization.nameVi, updatedAt: organization.updatedAt, code: organization.code, id: organization.id });
-  const rows = await ex.select().from(organization).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
-  const totalRows = await ex.select({ n: count() }).from(organization).where(cond);
-  return { rows, total: Number(totalRows[0]?.n ?? 0) };
-}
 
 /** One organization. */
 export async function findOrganizationById(ex: Executor, id: string): Promise<OrganizationRow | undefined> {

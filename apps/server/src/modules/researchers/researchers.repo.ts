@@ -1,9 +1,9 @@
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { researcher } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { ParsedListQuery } from '@stinet/shared';
 import { runGrammarList, type GrammarResult, type GrammarTable } from '../../lib/list-grammar-sql.js';
-import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
+import { containsFolded, queryRows } from '../../lib/sql.js';
 
 /** A researcher row. */
 export type ResearcherRow = typeof researcher.$inferSelect;
@@ -54,23 +54,9 @@ export const RESEARCHER_GRAMMAR: GrammarTable = {
 
 /** A page (or groups) of researchers with the list grammar. */
 export function findResearchersGrammar(ex: Executor, f: ResearcherFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<ResearcherRow>> {
-  return runGrammarList(ex, researcher, [where(f)], RESEARCHER_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
+  return runGrammarList<ResearcherRow>(ex, { from: researcher }, [where(f)], RESEARCHER_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
 }
 
-/** A page of researchers and the total count. */
-export async function findResearchers(
-  ex: Executor,
-  f: ResearcherFilter,
-  sort: ListSort,
-  page: number,
-  pageSize: number,
-): Promise<{ rows: ResearcherRow[]; total: number }> {
-  const cond = where(f);
-  const order = listOrder(sort, { name: researcher.fullName, updatedAt: researcher.updatedAt, code: researcher.code, id: researcher.id });
-  const rows = await ex.select().from(researcher).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
-  const total = await ex.select({ n: count() }).from(researcher).where(cond);
-  return { rows, total: Number(total[0]?.n ?? 0) };
-}
 
 /** One researcher. */
 export async function findResearcherById(ex: Executor, id: string): Promise<ResearcherRow | undefined> {

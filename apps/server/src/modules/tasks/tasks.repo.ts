@@ -64,7 +64,7 @@ export const TASK_GRAMMAR: GrammarTable = {
 
 /** A page (or groups) of tasks with the list grammar. */
 export function findTasksGrammar(ex: Executor, f: TaskFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<TaskRow>> {
-  return runGrammarList(ex, task, [where(f)], TASK_GRAMMAR, q, [{ field: 'updated', desc: true }], page, pageSize);
+  return runGrammarList<TaskRow>(ex, { from: task }, [where(f)], TASK_GRAMMAR, q, [{ field: 'updated', desc: true }], page, pageSize);
 }
 
 /** A page of tasks and the total. */
