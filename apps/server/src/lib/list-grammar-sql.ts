@@ -132,6 +132,15 @@ function signature(q: ParsedListQuery, fallback: ParsedSort[]): string {
     .join(',');
 }
 
+/** A value the database can cast to the type of a sort key (a forged cursor is a 400, not a database error). */
+function castable(type: string, v: string): boolean {
+  if (type === 'uuid') return UUID.test(v);
+  if (type === 'int') return /^-?\d{1,9}$/.test(v);
+  if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+  if (type === 'timestamptz') return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(v) && !Number.isNaN(Date.parse(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));
+  return true;
+}
+
 /** Encodes the cursor after a row (its sort values). */
 export function encodeCursor(q: ParsedListQuery, fallback: ParsedSort[], values: string[]): string {
   return Buffer.from(JSON.stringify({ s: signature(q, fallback), v: values })).toString('base64url');
@@ -154,7 +163,9 @@ export function grammarCursor(q: ParsedListQuery, table: GrammarTable, fallback:
     throw invalid('cursor', 'cursor: not a cursor of this list (start with cursor=*)');
   }
   if (sig !== signature(q, fallback)) throw invalid('cursor', 'cursor: made for another sort, or not a cursor of this list (start with cursor=*)');
-  if (!Array.isArray(values) || values.length !== terms.length || !values.every((v) => typeof v === 'string')) throw invalid('cursor', 'cursor: not a cursor of this list (start with cursor=*)');
+  if (!Array.isArray(values) || values.length !== terms.length || !values.every((v, i) => typeof v === 'string' && castable((terms[i] as Term).type, v))) {
+    throw invalid('cursor', 'cursor: not a cursor of this list (start with cursor=*)');
+  }
   // (k1 after v1) OR (k1 = v1 AND k2 after v2) OR …; each value cast back through the expression's own type
   const ors: SQL[] = [];
   for (let i = 0; i < terms.length; i++) {

@@ -156,6 +156,10 @@ describe('GET /api/tasks with the list grammar', () => {
       expect(body.error.details[0]?.path).toBe(path);
       expect(body.error.details[0]?.message).toContain(named);
     }
+    // a forged cursor with the right sort but values the database cannot read
+    const forged = Buffer.from(JSON.stringify({ s: '-updated', v: ['yesterday', 'not-an-id'] })).toString('base64url');
+    const res = await get(`cursor=${forged}`);
+    expect([res.statusCode, (res.json() as ErrorBody).error.details[0]?.path]).toEqual([400, 'cursor']);
     // a cursor made for another sort
     const first = await page('per_page=1&cursor=*&sort=name');
     expect((await get(`per_page=1&cursor=${first.next_cursor}&sort=code`)).statusCode).toBe(400);
