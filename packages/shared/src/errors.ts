@@ -6,6 +6,7 @@
 export const ERROR_CATALOG = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The request data is invalid.' },
   UNKNOWN_FIELD: { status: 400, vi: 'Yêu cầu có trường không được phép.', en: 'The request contains a field that is not allowed.' },
+  LIST_QUERY_INVALID: { status: 400, vi: 'Tham số lọc, sắp xếp, chọn trường, nhóm hoặc con trỏ của danh sách không hợp lệ.', en: 'A filter, sort, select, group_by or cursor parameter of the list is invalid.' },
   INVALID_CODE: { status: 400, vi: 'Mã phân loại không tồn tại hoặc đã hết hiệu lực.', en: 'The classification code does not exist or is no longer valid.' },
   UNIT_NOT_VALID_AT_DATE: { status: 400, vi: 'Đơn vị hành chính không có hiệu lực vào ngày này.', en: 'The organizational unit is not valid on this date.' },
   INVALID_DATE_RANGE: { status: 400, vi: 'Khoảng thời gian không hợp lệ.', en: 'The date range is invalid.' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TAX_CODE_PATTERN } from '../validators.js';
-import { IsoDate, PageQuery, UnitRef, Uuid, optionalText, pageOf, text } from './common.js';
+import { IsoDate, PageQuery, UnitRef, Uuid, listGrammarQuery, listGrammarSort, listResponseOf, optionalText, pageOf, text } from './common.js';
 
 const code = z.string().trim().min(1).max(20);
 
@@ -84,9 +84,19 @@ export const OrganizationListQuery = PageQuery.extend({
   managingUnitId: Uuid.optional(),
   orgTypeCode: code.optional(),
   mainFieldCode: code.optional(),
-  sort: z.enum(ORGANIZATION_SORTS).default('name'),
+  sort: listGrammarSort('name, updated, code', 'name'),
+  ...listGrammarQuery({
+    filters:
+      'province (unit id of the head office province), managing_unit (unit id), type (organization type code; a code matches itself and the codes under it, e.g. `type:1` is 1.1 and 1.2), economic_type (code), field (FOS2025 code of the main field; a prefix matches every code under it), founding_date',
+    filterExample: 'filter=type:1|2,field:1,founding_date:>2000-01-01',
+    sorts: 'name, updated, code',
+    selects: 'code, nameVi, nameAbbr, nameEn, address, provinceUnit, managingUnit, phone, email, website, foundingDate, orgTypeCode, economicTypeCode, mainFieldCode, updatedAt',
+    groups: 'province, managing_unit, type, economic_type, field',
+  }),
 });
 export type OrganizationListQuery = z.infer<typeof OrganizationListQuery>;
+/** The answer of the organization list: a page, a page of selected fields, or counts per value. */
+export const OrganizationListResponse = listResponseOf(OrganizationPublic);
 
 /** A page of organizations (public shape; staff receive the same shape, detail gives the full record). */
 export const OrganizationPage = pageOf(OrganizationPublic);

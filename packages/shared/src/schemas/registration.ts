@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, OrganizationRef, PageQuery, UnitRef, Uuid, optionalText, pageOf, text } from './common.js';
+import { IsoDate, OrganizationRef, PageQuery, UnitRef, Uuid, listGrammarQuery, listGrammarSort, listResponseOf, optionalText, pageOf, text } from './common.js';
 import { StoredFile } from './file.js';
 
 /** States of a result-registration dossier (Circular 14/2014 Art 12, as amended by 11/2023). */
@@ -170,8 +170,22 @@ export type ResultPublicDetail = z.infer<typeof ResultPublicDetail>;
 
 /** Roles whose files take the dossier's full-text access when the result is registered (the reports themselves). */
 export const FULL_TEXT_ROLES: readonly RegistrationFileRole[] = ['final_report', 'summary_report'];
-export const ResultListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
+export const ResultListQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  sort: listGrammarSort('registered, title', '-registered'),
+  ...listGrammarQuery({
+    filters:
+      'level (management level code of the task), field (FOS2025 code of any of the task\'s fields; a prefix matches every code under it), registered_year (year of registration, Vietnam time), authority (id of the registering unit), lead_organization (id)',
+    filterExample: 'filter=field:2|3,registered_year:>2024,level:!CS',
+    sorts: 'registered, title',
+    selects: 'resultTitleVi, abstractVi, keywords, task, leadOrganization, piName, authorityUnit, registeredAt, archiveNo, certificateNumber',
+    groups: 'level, field (each code of a result counts), registered_year, authority, lead_organization',
+  }),
+});
+export type ResultListQuery = z.infer<typeof ResultListQuery>;
 export const ResultPage = pageOf(ResultPublic);
+/** The answer of the public result list: a page, a page of selected fields, or counts per value. */
+export const ResultListResponse = listResponseOf(ResultPublic);
 
 /** A certified copy of a certificate. */
 export const CertificateCopy = z.object({ copyNo: z.number().int(), issuedOn: IsoDate, purpose: z.string().nullable(), createdAt: z.string() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidOrcid } from '../validators.js';
-import { OrganizationRef, PageQuery, Uuid, optionalText, pageOf, text } from './common.js';
+import { OrganizationRef, PageQuery, Uuid, listGrammarQuery, listGrammarSort, listResponseOf, optionalText, pageOf, text } from './common.js';
 
 const code = z.string().trim().min(1).max(20);
 const thisYear = new Date().getUTCFullYear();
@@ -61,8 +61,18 @@ export const ResearcherListQuery = PageQuery.extend({
   provinceUnitId: Uuid.optional(),
   fieldCode: code.optional(),
   qualificationCode: code.optional(),
-  sort: z.enum(['name', '-name', 'updated', '-updated', 'code']).default('name'),
+  sort: listGrammarSort('name, updated, code', 'name'),
+  ...listGrammarQuery({
+    filters:
+      'organization (id of the employing organization), qualification (code), academic_title (code), field (FOS2025 code; a prefix matches every code under it)',
+    filterExample: 'filter=qualification:TS|TSKH,field:1,academic_title:!GS',
+    sorts: 'name, updated, code',
+    selects: 'code, fullName, qualificationCode, academicTitleCode, fieldCode, organization, position, orcid, updatedAt',
+    groups: 'organization, qualification, academic_title, field',
+  }),
 });
 export type ResearcherListQuery = z.infer<typeof ResearcherListQuery>;
+/** The answer of the researcher list: a page, a page of selected fields, or counts per value. */
+export const ResearcherListResponse = listResponseOf(ResearcherPublic);
 
 export const ResearcherPage = pageOf(ResearcherPublic);

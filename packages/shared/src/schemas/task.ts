@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, OrganizationRef, PageQuery, UnitRef, Uuid, optionalText, pageOf, text } from './common.js';
+import { IsoDate, OrganizationRef, PageQuery, UnitRef, Uuid, listGrammarQuery, listGrammarSort, listResponseOf, optionalText, pageOf, text } from './common.js';
 
 const code = z.string().trim().min(1).max(20);
 const money = z.number().nonnegative().max(1e9).nullish(); // million VND
@@ -165,10 +165,20 @@ export const TaskListQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional(),
   leadOrganizationId: Uuid.optional(),
   fieldCode: code.optional(),
-  sort: z.enum(['name', '-name', 'updated', '-updated', 'code']).default('-updated'),
+  sort: listGrammarSort('name, updated, code, start_date, end_date', '-updated'),
+  ...listGrammarQuery({
+    filters:
+      'level (management level code), form (task form code), field (FOS2025 code of any of the fields; a prefix matches every code under it, e.g. `field:1`), lead_organization (id), managing_unit (id), start_year, start_date, end_date',
+    filterExample: 'filter=field:1|2,start_year:2020-2024,level:!CS,end_date:>2025-06-30',
+    sorts: 'name, updated, code, start_date, end_date',
+    selects: 'code, titleVi, leadOrganization, piName, objectives, content, fieldCodes2025, methods, expectedProducts, startDate, endDate, publishedAt',
+    groups: 'level, form, field (each code of a task counts), lead_organization, start_year',
+  }),
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 export const TaskPage = pageOf(TaskPublic);
+/** The answer of the public task list: a page, a page of selected fields, or counts per value. */
+export const TaskListResponse = listResponseOf(TaskPublic);
 
 /** Staff work list query: tasks in the caller's scope, by status. */
 export const TaskWorkQuery = PageQuery.extend({

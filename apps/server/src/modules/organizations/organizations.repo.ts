@@ -1,7 +1,9 @@
-import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { organization } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
-import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
+import type { ParsedListQuery } from '@stinet/shared';
+import { runGrammarList, type GrammarResult, type GrammarTable } from '../../lib/list-grammar-sql.js';
+import { containsFolded, queryRows } from '../../lib/sql.js';
 
 /** An organization row. */
 export type OrganizationRow = typeof organization.$inferSelect;
@@ -26,20 +28,34 @@ function where(f: OrganizationFilter): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
-/** A page of organizations and the total count. */
-export async function findOrganizations(
-  ex: Executor,
-  f: OrganizationFilter,
-  sort: ListSort,
-  page: number,
-  pageSize: number,
-): Promise<{ rows: OrganizationRow[]; total: number }> {
-  const cond = where(f);
-  const order = listOrder(sort, { name: organization.nameVi, updatedAt: organization.updatedAt, code: organization.code, id: organization.id });
-  const rows = await ex.select().from(organization).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
-  const totalRows = await ex.select({ n: count() }).from(organization).where(cond);
-  return { rows, total: Number(totalRows[0]?.n ?? 0) };
+/** The grammar of the organization list (public fields only). */
+export const ORGANIZATION_GRAMMAR: GrammarTable = {
+  columns: {
+    province: { kind: 'string', sql: sql`${organization.provinceUnitId}`, uuid: true },
+    managing_unit: { kind: 'string', sql: sql`${organization.managingUnitId}`, uuid: true },
+    type: { kind: 'string', sql: sql`${organization.orgTypeCode}`, prefix: 'dotted' },
+    economic_type: { kind: 'string', sql: sql`${organization.economicTypeCode}` },
+    field: { kind: 'string', sql: sql`${organization.mainFieldCode}`, prefix: true },
+    founding_date: { kind: 'date', sql: sql`${organization.foundingDate}` },
+  },
+  sorts: {
+    name: [
+      { expr: sql`lower(immutable_unaccent(${organization.nameVi}))`, type: 'text' },
+      { expr: sql`${organization.nameVi} COLLATE "C"`, type: 'text' },
+    ],
+    updated: [{ expr: sql`${organization.updatedAt}`, type: 'timestamptz' }],
+    code: [{ expr: sql`${organization.code}`, type: 'text' }],
+  },
+  selects: ['code', 'nameVi', 'nameAbbr', 'nameEn', 'address', 'provinceUnit', 'managingUnit', 'phone', 'email', 'website', 'foundingDate', 'orgTypeCode', 'economicTypeCode', 'mainFieldCode', 'updatedAt'],
+  groups: ['province', 'managing_unit', 'type', 'economic_type', 'field'],
+  id: sql`${organization.id}`,
+};
+
+/** A page (or groups) of organizations with the list grammar. */
+export function findOrganizationsGrammar(ex: Executor, f: OrganizationFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<OrganizationRow>> {
+  return runGrammarList<OrganizationRow>(ex, { from: organization }, [where(f)], ORGANIZATION_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
 }
+
 
 /** One organization. */
 export async function findOrganizationById(ex: Executor, id: string): Promise<OrganizationRow | undefined> {

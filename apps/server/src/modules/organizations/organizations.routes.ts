@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditPage, IdParams, OrganizationCreate, OrganizationFull, OrganizationListQuery, OrganizationPage, OrganizationPublic, OrganizationUpdate, PageQuery } from '@stinet/shared';
+import { AuditPage, IdParams, OrganizationCreate, OrganizationFull, OrganizationListQuery, OrganizationListResponse, OrganizationPublic, OrganizationUpdate, PageQuery } from '@stinet/shared';
 import { contextOf } from '../../http/context.js';
+import { publicListRateLimit } from '../../lib/list-grammar-sql.js';
 import {
   createOrganization,
   getOrganizationFull,
@@ -14,7 +15,8 @@ import {
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['organizations'];
   app.get('/organizations', {
-    schema: { tags, summary: 'Search and list organizations (public fields)', querystring: OrganizationListQuery, response: { 200: OrganizationPage } },
+    config: publicListRateLimit,
+    schema: { tags, summary: 'Search and list organizations (public fields)', querystring: OrganizationListQuery, response: { 200: OrganizationListResponse } },
     handler: (req) => listOrganizations(app.db, req.query),
   });
   app.get('/organizations/:id', {

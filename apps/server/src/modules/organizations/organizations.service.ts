@@ -5,21 +5,26 @@ import { AppError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { definedOnly } from '../../lib/sql.js';
+import { grammarAnswer, parseGrammar } from '../../lib/list-grammar-sql.js';
 import { canManageUnit, organizationAccess, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
 import { findUnitsByIds } from '../org-units/org-units.repo.js';
 import { assertUnitValidOn } from '../org-units/org-units.service.js';
 import { presentOrganizationFull, presentOrganizationPublic } from './organizations.presenter.js';
-import { findOrganizationById, findOrganizations, insertOrganization, nextOrganizationCode, updateOrganizationVersioned, type OrganizationRow } from './organizations.repo.js';
+import { findOrganizationById, findOrganizationsGrammar, ORGANIZATION_GRAMMAR, insertOrganization, nextOrganizationCode, updateOrganizationVersioned, type OrganizationRow } from './organizations.repo.js';
 
 /** Public list of organizations. Province and managing-unit filters include predecessor units. */
 export async function listOrganizations(ex: Executor, q: OrganizationListQuery) {
   const provinceUnitIds = q.provinceUnitId ? [...(await unitScopeIds(ex, q.provinceUnitId))] : undefined;
   const managingUnitIds = q.managingUnitId ? [...(await unitScopeIds(ex, q.managingUnitId))] : undefined;
-  const { rows, total } = await findOrganizations(ex, { q: q.q, provinceUnitIds, managingUnitIds, orgTypeCode: q.orgTypeCode, mainFieldCode: q.mainFieldCode }, q.sort, q.page, q.pageSize);
-  const units = await findUnitsByIds(ex, rows.flatMap((r) => [r.provinceUnitId, r.managingUnitId]));
-  return { items: rows.map((r) => presentOrganizationPublic(r, units)), total, page: q.page, pageSize: q.pageSize };
+  const grammar = parseGrammar(q, ORGANIZATION_GRAMMAR);
+  const pageSize = q.per_page ?? q.pageSize;
+  const result = await findOrganizationsGrammar(ex, { q: q.search ?? q.q, provinceUnitIds, managingUnitIds, orgTypeCode: q.orgTypeCode, mainFieldCode: q.mainFieldCode }, grammar, q.page, pageSize);
+  return grammarAnswer(result, grammar, q.page, pageSize, async (rows) => {
+    const units = await findUnitsByIds(ex, rows.flatMap((r) => [r.provinceUnitId, r.managingUnitId]));
+    return rows.map((r) => presentOrganizationPublic(r, units));
+  });
 }
 
 async function loadOrganization(ex: Executor, id: string): Promise<OrganizationRow> {

@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { certificate, registrationFile, resultRegistration, storedFile, task } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
+import type { ParsedListQuery } from '@stinet/shared';
+import { runGrammarList, type GrammarTable } from '../../lib/list-grammar-sql.js';
 import { containsFolded, queryRows } from '../../lib/sql.js';
 
 /** Row types. */
@@ -97,6 +99,41 @@ function where(f: RegistrationFilter): SQL | undefined {
   if (f.ids) conds.push(inArray(resultRegistration.id, f.ids));
   if (f.q) conds.push(sql`(${containsFolded(resultRegistration.resultTitleVi, f.q)} OR ${containsFolded(task.titleVi, f.q)} OR ${task.code} = ${f.q} OR ${resultRegistration.archiveNo} = ${f.q})`);
   return conds.length ? and(...conds) : undefined;
+}
+
+/** The grammar of the public result list (registered results; public fields only). */
+export const RESULT_GRAMMAR: GrammarTable = {
+  columns: {
+    level: { kind: 'string', sql: sql`${task.levelCode}` },
+    field: { kind: 'string', sql: sql`${task.fieldCodes2025}`, array: true, prefix: true },
+    registered_year: { kind: 'number', sql: sql`extract(year from ${resultRegistration.registeredAt} AT TIME ZONE 'Asia/Ho_Chi_Minh')::int` },
+    authority: { kind: 'string', sql: sql`${resultRegistration.authorityUnitId}`, uuid: true },
+    lead_organization: { kind: 'string', sql: sql`${task.leadOrganizationId}`, uuid: true },
+  },
+  sorts: {
+    registered: [{ expr: sql`${resultRegistration.registeredAt}`, type: 'timestamptz' }],
+    title: [
+      { expr: sql`lower(immutable_unaccent(${resultRegistration.resultTitleVi}))`, type: 'text' },
+      { expr: sql`${resultRegistration.resultTitleVi} COLLATE "C"`, type: 'text' },
+    ],
+  },
+  selects: ['resultTitleVi', 'abstractVi', 'keywords', 'task', 'leadOrganization', 'piName', 'authorityUnit', 'registeredAt', 'archiveNo', 'certificateNumber'],
+  groups: ['level', 'field', 'registered_year', 'authority', 'lead_organization'],
+  id: sql`${resultRegistration.id}`,
+};
+
+/** A page (or groups) of registered results with their tasks, with the list grammar. */
+export function findResultsGrammar(ex: Executor, q: string | undefined, query: ParsedListQuery, page: number, pageSize: number) {
+  return runGrammarList<{ reg: RegistrationRow; task: typeof task.$inferSelect }>(
+    ex,
+    { from: resultRegistration, joins: [{ table: task, on: eq(task.id, resultRegistration.taskId) }], row: { reg: resultRegistration, task } },
+    [where({ statuses: ['registered'], q })],
+    RESULT_GRAMMAR,
+    query,
+    [{ field: 'registered', desc: true }],
+    page,
+    pageSize,
+  );
 }
 
 /** A page of dossiers with their tasks, newest change first. */

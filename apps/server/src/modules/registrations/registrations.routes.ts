@@ -11,10 +11,11 @@ import {
   RegistrationWorkPage,
   RegistrationWorkQuery,
   ResultListQuery,
-  ResultPage,
+  ResultListResponse,
   ResultPublicDetail,
 } from '@stinet/shared';
 import { contextOf } from '../../http/context.js';
+import { publicListRateLimit } from '../../lib/list-grammar-sql.js';
 import {
   attachRegistrationFile,
   createRegistration,
@@ -22,7 +23,7 @@ import {
   getPublicResult,
   getRegistration,
   getRegistrationOfTask,
-  listPublicResults,
+  listPublicResultsGrammar,
   listRegistrationWork,
   reviewRegistration,
   submitRegistration,
@@ -33,8 +34,9 @@ import {
 export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['registrations'];
   app.get('/results', {
-    schema: { tags, summary: 'Registered results (public list published after certificates are issued)', querystring: ResultListQuery, response: { 200: ResultPage } },
-    handler: (req) => listPublicResults(app.db, req.query),
+    config: publicListRateLimit,
+    schema: { tags, summary: 'Registered results (public list published after certificates are issued)', querystring: ResultListQuery, response: { 200: ResultListResponse } },
+    handler: (req) => listPublicResultsGrammar(app.db, req.query),
   });
   app.get('/results/:id', {
     schema: { tags, summary: 'Public record of a registered result, with the documents its full-text access makes public', params: IdParams, response: { 200: ResultPublicDetail } },

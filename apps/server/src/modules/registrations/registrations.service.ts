@@ -10,6 +10,7 @@ import {
   type RegistrationFileRole,
   type RegistrationReview,
   type RegistrationUpdate,
+  type ResultListQuery,
   type ResultPublic,
   type ResultPublicDetail,
   type WorkingCalendar,
@@ -22,6 +23,7 @@ import type { AuthUser, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { loadWorkingCalendar, REGISTRATION_WORKING_DAYS } from '../../lib/calendar.js';
 import { definedOnly } from '../../lib/sql.js';
+import { grammarAnswer, parseGrammar } from '../../lib/list-grammar-sql.js';
 import { canManageUnit, canReadUnit, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { presentFile } from '../files/files.service.js';
 import { findOrganizationRefs, type OrganizationRefRow } from '../organizations/organizations.repo.js';
@@ -38,7 +40,9 @@ import {
   findRegistrationByTask,
   findRegistrationFiles,
   findRegistrations,
+  findResultsGrammar,
   insertRegistration,
+  RESULT_GRAMMAR,
   nextCertificateNo,
   updateRegistrationVersioned,
   type CertificateRow,
@@ -351,15 +355,22 @@ function presentResultPublic(reg: RegistrationRow, t: TaskRow, lead: Organizatio
 /** The public list of registered results (what focal points publish after issuing certificates). */
 export async function listPublicResults(ex: Executor, q: { q?: string | undefined; page: number; pageSize: number; ids?: string[] | undefined }) {
   const { rows, total } = await findRegistrations(ex, { statuses: ['registered'], q: q.q, ids: q.ids }, q.page, q.pageSize, 'registered');
+  return { items: await presentResults(ex, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+async function presentResults(ex: Executor, rows: { reg: RegistrationRow; task: TaskRow }[]): Promise<ResultPublic[]> {
   const orgs = await findOrganizationRefs(ex, rows.map((r) => r.task.leadOrganizationId));
   const units = await findUnitsByIds(ex, rows.map((r) => r.reg.authorityUnitId));
   const certs = await findCertificatesByRegistrations(ex, rows.map((r) => r.reg.id));
-  return {
-    items: rows.map(({ reg, task: t }) => presentResultPublic(reg, t, orgs.get(t.leadOrganizationId) as OrganizationRefRow, units.get(reg.authorityUnitId) as OrgUnitRow, certs.get(reg.id) as CertificateRow)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return rows.map(({ reg, task: t }) => presentResultPublic(reg, t, orgs.get(t.leadOrganizationId) as OrganizationRefRow, units.get(reg.authorityUnitId) as OrgUnitRow, certs.get(reg.id) as CertificateRow));
+}
+
+/** The public list of registered results with the list grammar (filter, sort, select, group_by, cursor). */
+export async function listPublicResultsGrammar(ex: Executor, q: ResultListQuery) {
+  const grammar = parseGrammar(q, RESULT_GRAMMAR);
+  const pageSize = q.per_page ?? q.pageSize;
+  const result = await findResultsGrammar(ex, q.search ?? q.q, grammar, q.page, pageSize);
+  return grammarAnswer(result, grammar, q.page, pageSize, (rows) => presentResults(ex, rows));
 }
 
 /** The public record of a registered result with its publicly readable documents; anything else is not found. */

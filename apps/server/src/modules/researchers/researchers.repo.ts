@@ -1,7 +1,9 @@
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { researcher } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
-import { containsFolded, listOrder, queryRows, type ListSort } from '../../lib/sql.js';
+import type { ParsedListQuery } from '@stinet/shared';
+import { runGrammarList, type GrammarResult, type GrammarTable } from '../../lib/list-grammar-sql.js';
+import { containsFolded, queryRows } from '../../lib/sql.js';
 
 /** A researcher row. */
 export type ResearcherRow = typeof researcher.$inferSelect;
@@ -29,20 +31,32 @@ function where(f: ResearcherFilter): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
-/** A page of researchers and the total count. */
-export async function findResearchers(
-  ex: Executor,
-  f: ResearcherFilter,
-  sort: ListSort,
-  page: number,
-  pageSize: number,
-): Promise<{ rows: ResearcherRow[]; total: number }> {
-  const cond = where(f);
-  const order = listOrder(sort, { name: researcher.fullName, updatedAt: researcher.updatedAt, code: researcher.code, id: researcher.id });
-  const rows = await ex.select().from(researcher).where(cond).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
-  const total = await ex.select({ n: count() }).from(researcher).where(cond);
-  return { rows, total: Number(total[0]?.n ?? 0) };
+/** The grammar of the researcher list (public fields only: no birth year, gender or contacts). */
+export const RESEARCHER_GRAMMAR: GrammarTable = {
+  columns: {
+    organization: { kind: 'string', sql: sql`${researcher.organizationId}`, uuid: true },
+    qualification: { kind: 'string', sql: sql`${researcher.qualificationCode}` },
+    academic_title: { kind: 'string', sql: sql`${researcher.academicTitleCode}` },
+    field: { kind: 'string', sql: sql`${researcher.fieldCode}`, prefix: true },
+  },
+  sorts: {
+    name: [
+      { expr: sql`lower(immutable_unaccent(${researcher.fullName}))`, type: 'text' },
+      { expr: sql`${researcher.fullName} COLLATE "C"`, type: 'text' },
+    ],
+    updated: [{ expr: sql`${researcher.updatedAt}`, type: 'timestamptz' }],
+    code: [{ expr: sql`${researcher.code}`, type: 'text' }],
+  },
+  selects: ['code', 'fullName', 'qualificationCode', 'academicTitleCode', 'fieldCode', 'organization', 'position', 'orcid', 'updatedAt'],
+  groups: ['organization', 'qualification', 'academic_title', 'field'],
+  id: sql`${researcher.id}`,
+};
+
+/** A page (or groups) of researchers with the list grammar. */
+export function findResearchersGrammar(ex: Executor, f: ResearcherFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<ResearcherRow>> {
+  return runGrammarList<ResearcherRow>(ex, { from: researcher }, [where(f)], RESEARCHER_GRAMMAR, q, [{ field: 'name', desc: false }], page, pageSize);
 }
+
 
 /** One researcher. */
 export async function findResearcherById(ex: Executor, id: string): Promise<ResearcherRow | undefined> {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditPage, IdParams, ResearcherCreate, ResearcherFull, ResearcherListQuery, ResearcherPage, ResearcherPublic, ResearcherUpdate, PageQuery } from '@stinet/shared';
+import { AuditPage, IdParams, ResearcherCreate, ResearcherFull, ResearcherListQuery, ResearcherListResponse, ResearcherPublic, ResearcherUpdate, PageQuery } from '@stinet/shared';
 import { contextOf } from '../../http/context.js';
+import { publicListRateLimit } from '../../lib/list-grammar-sql.js';
 import {
   createResearcher,
   getResearcherFull,
@@ -14,7 +15,8 @@ import {
 export const researcherRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['researchers'];
   app.get('/researchers', {
-    schema: { tags, summary: 'Search and list researchers (public fields)', querystring: ResearcherListQuery, response: { 200: ResearcherPage } },
+    config: publicListRateLimit,
+    schema: { tags, summary: 'Search and list researchers (public fields)', querystring: ResearcherListQuery, response: { 200: ResearcherListResponse } },
     handler: (req) => listResearchers(app.db, req.query),
   });
   app.get('/researchers/:id', {

@@ -5,30 +5,30 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { definedOnly } from '../../lib/sql.js';
+import { grammarAnswer, parseGrammar } from '../../lib/list-grammar-sql.js';
 import { organizationAccess, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
 import { findOrganizationById, findOrganizationRefs, type OrganizationRefRow, type OrganizationRow } from '../organizations/organizations.repo.js';
 import { presentResearcherFull, presentResearcherPublic } from './researchers.presenter.js';
-import { findResearcherById, findResearchers, insertResearcher, nextResearcherCode, updateResearcherVersioned, type ResearcherRow } from './researchers.repo.js';
+import { findResearcherById, findResearchersGrammar, RESEARCHER_GRAMMAR, insertResearcher, nextResearcherCode, updateResearcherVersioned, type ResearcherRow } from './researchers.repo.js';
 
 /** Public list of researchers. */
 export async function listResearchers(ex: Executor, q: ResearcherListQuery) {
   const provinceUnitIds = q.provinceUnitId ? [...(await unitScopeIds(ex, q.provinceUnitId))] : undefined;
-  const { rows, total } = await findResearchers(
+  const grammar = parseGrammar(q, RESEARCHER_GRAMMAR);
+  const pageSize = q.per_page ?? q.pageSize;
+  const result = await findResearchersGrammar(
     ex,
-    { q: q.q, organizationId: q.organizationId, provinceUnitIds, fieldCode: q.fieldCode, qualificationCode: q.qualificationCode },
-    q.sort,
+    { q: q.search ?? q.q, organizationId: q.organizationId, provinceUnitIds, fieldCode: q.fieldCode, qualificationCode: q.qualificationCode },
+    grammar,
     q.page,
-    q.pageSize,
+    pageSize,
   );
-  const byId = await findOrganizationRefs(ex, rows.map((r) => r.organizationId));
-  return {
-    items: rows.map((r) => presentResearcherPublic(r, byId.get(r.organizationId) as OrganizationRefRow)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return grammarAnswer(result, grammar, q.page, pageSize, async (rows) => {
+    const byId = await findOrganizationRefs(ex, rows.map((r) => r.organizationId));
+    return rows.map((r) => presentResearcherPublic(r, byId.get(r.organizationId) as OrganizationRefRow));
+  });
 }
 
 async function load(ex: Executor, id: string): Promise<{ row: ResearcherRow; org: OrganizationRow }> {

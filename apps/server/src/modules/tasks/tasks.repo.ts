@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { resultRegistration, task, taskChange, taskMember, taskRevision } from '../../db/schema.js';
-import { TASK_CHANGEABLE_FIELDS } from '@stinet/shared';
+import { TASK_CHANGEABLE_FIELDS, type ParsedListQuery } from '@stinet/shared';
+import { runGrammarList, type GrammarResult, type GrammarTable } from '../../lib/list-grammar-sql.js';
 import type { Executor } from '../../db/types.js';
 import { containsFolded, listOrder, type ListSort } from '../../lib/sql.js';
 
@@ -32,6 +33,38 @@ function where(f: TaskFilter): SQL | undefined {
   if (f.leadOrganizationId) conds.push(eq(task.leadOrganizationId, f.leadOrganizationId));
   if (f.fieldCode) conds.push(sql`EXISTS (SELECT 1 FROM unnest(${task.fieldCodes2025}) AS f(code) WHERE f.code LIKE ${`${f.fieldCode}%`})`);
   return conds.length ? and(...conds) : undefined;
+}
+
+/** The grammar of the public task list: public fields only (TT 14/2014 Art 23(2) and the registry codes). */
+export const TASK_GRAMMAR: GrammarTable = {
+  columns: {
+    level: { kind: 'string', sql: sql`${task.levelCode}` },
+    form: { kind: 'string', sql: sql`${task.formCode}` },
+    field: { kind: 'string', sql: sql`${task.fieldCodes2025}`, array: true, prefix: true },
+    lead_organization: { kind: 'string', sql: sql`${task.leadOrganizationId}`, uuid: true },
+    managing_unit: { kind: 'string', sql: sql`${task.managingUnitId}`, uuid: true },
+    start_year: { kind: 'number', sql: sql`extract(year from ${task.startDate})::int` },
+    start_date: { kind: 'date', sql: sql`${task.startDate}` },
+    end_date: { kind: 'date', sql: sql`${task.endDate}` },
+  },
+  sorts: {
+    name: [
+      { expr: sql`lower(immutable_unaccent(${task.titleVi}))`, type: 'text' },
+      { expr: sql`${task.titleVi} COLLATE "C"`, type: 'text' },
+    ],
+    updated: [{ expr: sql`${task.updatedAt}`, type: 'timestamptz' }],
+    code: [{ expr: sql`${task.code}`, type: 'text' }],
+    start_date: [{ expr: sql`${task.startDate}`, type: 'date' }],
+    end_date: [{ expr: sql`${task.endDate}`, type: 'date' }],
+  },
+  selects: ['code', 'titleVi', 'leadOrganization', 'piName', 'objectives', 'content', 'fieldCodes2025', 'methods', 'expectedProducts', 'startDate', 'endDate', 'publishedAt'],
+  groups: ['level', 'form', 'field', 'lead_organization', 'start_year'],
+  id: sql`${task.id}`,
+};
+
+/** A page (or groups) of tasks with the list grammar. */
+export function findTasksGrammar(ex: Executor, f: TaskFilter, q: ParsedListQuery, page: number, pageSize: number): Promise<GrammarResult<TaskRow>> {
+  return runGrammarList<TaskRow>(ex, { from: task }, [where(f)], TASK_GRAMMAR, q, [{ field: 'updated', desc: true }], page, pageSize);
 }
 
 /** A page of tasks and the total. */

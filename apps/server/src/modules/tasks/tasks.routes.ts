@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditPage, IdParams, PageQuery, TaskAcceptance, TaskChange, TaskChangeCreate, TaskChangeList, TaskChangeReview, TaskRevisionDiff, TaskRevisionDiffQuery, TaskRevisionList, TaskCreate, TaskFull, TaskListQuery, TaskPage, TaskPublic, TaskReview, TaskSubmit, TaskUpdate, TaskWorkPage, TaskWorkQuery, TaskBoard, TaskBoardQuery } from '@stinet/shared';
+import { AuditPage, IdParams, PageQuery, TaskAcceptance, TaskChange, TaskChangeCreate, TaskChangeList, TaskChangeReview, TaskRevisionDiff, TaskRevisionDiffQuery, TaskRevisionList, TaskCreate, TaskFull, TaskListQuery, TaskListResponse, TaskPublic, TaskReview, TaskSubmit, TaskUpdate, TaskWorkPage, TaskWorkQuery, TaskBoard, TaskBoardQuery } from '@stinet/shared';
 import { contextOf } from '../../http/context.js';
+import { publicListRateLimit } from '../../lib/list-grammar-sql.js';
 import { createChange, diffRevisions, listChanges, listRevisions, reviewChange } from './task-changes.service.js';
 import { createTask, getPublishedTask, getTaskFull, listPublishedTasks, listWork, recordAcceptance, reviewTask, submitTask, taskBoard, taskHistory, updateTask } from './tasks.service.js';
 
@@ -8,7 +9,8 @@ import { createTask, getPublishedTask, getTaskFull, listPublishedTasks, listWork
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['tasks'];
   app.get('/tasks', {
-    schema: { tags, summary: 'Published ongoing tasks (the public fields of TT 14/2014 Art 23(2))', querystring: TaskListQuery, response: { 200: TaskPage } },
+    config: publicListRateLimit,
+    schema: { tags, summary: 'Published ongoing tasks (the public fields of TT 14/2014 Art 23(2))', querystring: TaskListQuery, response: { 200: TaskListResponse } },
     handler: (req) => listPublishedTasks(app.db, req.query),
   });
   app.get('/tasks/work', {

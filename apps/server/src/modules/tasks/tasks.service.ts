@@ -7,6 +7,7 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import type { AuthUser, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
 import { definedOnly } from '../../lib/sql.js';
+import { grammarAnswer, parseGrammar } from '../../lib/list-grammar-sql.js';
 import { canManageUnit, canReadUnit, requireActor, requireRole, unitScopeIds } from '../access/access.service.js';
 import { listEntityHistory } from '../audit/audit.service.js';
 import { assertCodes } from '../classifications/classifications.service.js';
@@ -16,7 +17,7 @@ import { findUnitById, findUnitsByIds, type OrgUnitRow } from '../org-units/org-
 import { assertUnitValidOn } from '../org-units/org-units.service.js';
 import { ongoingDeadline, presentTaskFull, presentTaskPublic, type OrgRef } from './tasks.presenter.js';
 import { loadWorkingCalendar, REGISTRATION_WORKING_DAYS } from '../../lib/calendar.js';
-import { findBoardLifecycle, findMembers, findRegistrationStatus, findTaskById, findTasks, insertRevision, insertTask, replaceMembers, taskSnapshot, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
+import { findBoardLifecycle, findMembers, findRegistrationStatus, findTaskById, findTasks, findTasksGrammar, TASK_GRAMMAR, insertRevision, insertTask, replaceMembers, taskSnapshot, updateTaskVersioned, type TaskRow } from './tasks.repo.js';
 
 /** Which kind of unit registers a task of each level (TT 14/2014 Art 11): national tasks at the national agency. */
 export const LEVEL_UNIT_KINDS: Record<string, OrgUnitRow['kind'][]> = {
@@ -71,9 +72,13 @@ export async function taskAccess(ex: Executor, actor: AuthUser | null, row: Task
 
 /** Public list: published tasks only, public fields only. */
 export async function listPublishedTasks(ex: Executor, q: TaskListQuery) {
-  const { rows, total } = await findTasks(ex, { q: q.q, statuses: ['published'], leadOrganizationId: q.leadOrganizationId, fieldCode: q.fieldCode }, q.sort, q.page, q.pageSize);
-  const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
-  return { items: rows.map((r) => presentTaskPublic(r, orgs.get(r.leadOrganizationId) as OrgRef)), total, page: q.page, pageSize: q.pageSize };
+  const grammar = parseGrammar(q, TASK_GRAMMAR);
+  const pageSize = q.per_page ?? q.pageSize;
+  const result = await findTasksGrammar(ex, { q: q.search ?? q.q, statuses: ['published'], leadOrganizationId: q.leadOrganizationId, fieldCode: q.fieldCode }, grammar, q.page, pageSize);
+  return grammarAnswer(result, grammar, q.page, pageSize, async (rows) => {
+    const orgs = await findOrganizationRefs(ex, rows.map((r) => r.leadOrganizationId));
+    return rows.map((r) => presentTaskPublic(r, orgs.get(r.leadOrganizationId) as OrgRef));
+  });
 }
 
 /** The public record of a published task; anything else is not found. */
