@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
+import { harvestByCursor, publicList, type ListError, type ListGroups, type ListPage } from '../../test-support/list-grammar.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 
 /** The list grammar (filter, sort, select, group_by, cursor) on the public organization list. */
@@ -8,17 +9,9 @@ let hanoi: string;
 let danang: string;
 const ids: Record<string, string> = {};
 
-type Page = { items: Record<string, unknown>[]; total: number; page: number; pageSize: number; next_cursor?: string | null };
-type Groups = { groups: { key: string; count: number }[]; total: number };
-type ErrorBody = { error: { code: string; details: { path: string; message: string }[] } };
 
-const get = async (qs: string) => anonymous(t.app).get(`/api/organizations?search=${encodeURIComponent('Viện Ngữ pháp')}&${qs}`);
-const page = async (qs: string) => {
-  const res = await get(qs);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Page;
-};
-const names = (p: Page) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
+const { get, page } = publicList(() => t.app, '/api/organizations', 'Viện Ngữ pháp');
+const names = (p: ListPage) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -53,7 +46,7 @@ describe('GET /api/organizations with the list grammar', () => {
   });
 
   it('keeps q, page, pageSize and sort working, with the aliases', async () => {
-    const old = (await anonymous(t.app).get(`/api/organizations?q=${encodeURIComponent('Viện Ngữ pháp')}&page=2&pageSize=3&sort=-name`)).json() as Page;
+    const old = (await anonymous(t.app).get(`/api/organizations?q=${encodeURIComponent('Viện Ngữ pháp')}&page=2&pageSize=3&sort=-name`)).json() as ListPage;
     expect([old.items.map((i) => i.nameVi), old.total, old.page]).toEqual([['Viện Ngữ pháp a'], 4, 2]);
     expect((await page('per_page=2')).items).toHaveLength(2);
     expect((await page('sort=code:desc')).items.map((i) => i.code)).toEqual((await page('sort=code')).items.map((i) => i.code).reverse());
@@ -65,31 +58,23 @@ describe('GET /api/organizations with the list grammar', () => {
     for (const restricted of ['taxCode', 'internalNote', 'fax', 'version']) {
       const res = await get(`select=${restricted}`);
       expect(res.statusCode).toBe(400);
-      expect((res.json() as ErrorBody).error.details[0]).toMatchObject({ path: 'select' });
-      expect((res.json() as ErrorBody).error.details[0]?.message).toContain(restricted);
+      expect((res.json() as ListError).error.details[0]).toMatchObject({ path: 'select' });
+      expect((res.json() as ListError).error.details[0]?.message).toContain(restricted);
     }
     expect(JSON.stringify(await page('select=nameVi'))).not.toContain('GHI-CHU-NOI-BO');
   });
 
   it('groups with counts equal to the filtered totals', async () => {
-    const g = (await get('group_by=economic_type')).json() as Groups;
+    const g = (await get('group_by=economic_type')).json() as ListGroups;
     expect(g).toEqual({ groups: [{ key: '14.1', count: 3 }, { key: '14.2', count: 1 }], total: 4 });
     for (const { key, count } of g.groups) expect((await page(`filter=economic_type:${key}`)).total).toBe(count);
-    const byProvince = (await get(`group_by=province&filter=type:13.3`)).json() as Groups;
+    const byProvince = (await get(`group_by=province&filter=type:13.3`)).json() as ListGroups;
     expect(byProvince).toEqual({ groups: [{ key: hanoi, count: 2 }], total: 2 });
   });
 
   it('pages with a cursor: each item once, the total matching', async () => {
     for (const sort of ['name', '-updated', 'code']) {
-      const seen: string[] = [];
-      let cursor: string | null | undefined = '*';
-      let total = -1;
-      while (cursor) {
-        const p: Page = await page(`per_page=3&sort=${sort}&cursor=${encodeURIComponent(cursor)}`);
-        seen.push(...p.items.map((i) => i.id as string));
-        total = p.total;
-        cursor = p.next_cursor;
-      }
+      const { ids: seen, total } = await harvestByCursor(page, `per_page=3&sort=${sort}`);
       expect([seen.length, new Set(seen).size]).toEqual([total, total]);
       expect(seen).toEqual((await page(`sort=${sort}`)).items.map((i) => i.id));
     }
@@ -106,7 +91,7 @@ describe('GET /api/organizations with the list grammar', () => {
     ] as const) {
       const res = await get(qs);
       expect(res.statusCode, qs).toBe(400);
-      const body = res.json() as ErrorBody;
+      const body = res.json() as ListError;
       expect([body.error.code, body.error.details[0]?.path]).toEqual(['LIST_QUERY_INVALID', path]);
       expect(body.error.details[0]?.message).toContain(named);
     }

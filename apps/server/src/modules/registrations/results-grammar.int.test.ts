@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Registration } from '@stinet/shared';
 import { unitByCode } from '../../test-support/fixtures.js';
 import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
+import { harvestByCursor, publicList, type ListError, type ListGroups, type ListPage } from '../../test-support/list-grammar.js';
 import { anonymous, createTestApp, loginAs, type Client, type TestApp } from '../../test-support/test-app.js';
 
 /** The list grammar (filter, sort, select, group_by, cursor) on the public list of registered results. */
@@ -10,17 +11,9 @@ let hanoi: string;
 let national: string;
 const ids: Record<string, string> = {};
 
-type Page = { items: Record<string, unknown>[]; total: number; page: number; pageSize: number; next_cursor?: string | null };
-type Groups = { groups: { key: string | null; count: number }[]; total: number };
-type ErrorBody = { error: { code: string; details: { path: string; message: string }[] } };
 
-const get = async (qs: string) => anonymous(t.app).get(`/api/results?search=${encodeURIComponent('Ngữ pháp kết quả')}&${qs}`);
-const page = async (qs: string) => {
-  const res = await get(qs);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Page;
-};
-const names = (p: Page) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
+const { get, page } = publicList(() => t.app, '/api/results', 'Ngữ pháp kết quả');
+const names = (p: ListPage) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
 
 async function register(name: string, registrar: Client, reporter: Client, org: string, unit: string, overrides: Record<string, unknown>) {
   const task = await publishedTask(registrar, unit, org, { acceptedOn: '2026-10-20', overrides: { titleVi: `Ngữ pháp kết quả ${name}`, ...overrides } });
@@ -64,7 +57,7 @@ describe('GET /api/results with the list grammar', () => {
   });
 
   it('keeps q and page/pageSize; sorts by title or registration', async () => {
-    const old = (await anonymous(t.app).get(`/api/results?q=${encodeURIComponent('Ngữ pháp kết quả')}&page=2&pageSize=2`)).json() as Page;
+    const old = (await anonymous(t.app).get(`/api/results?q=${encodeURIComponent('Ngữ pháp kết quả')}&page=2&pageSize=2`)).json() as ListPage;
     expect([old.items.length, old.total, old.page, old.pageSize]).toEqual([1, 3, 2, 2]);
     const newest = (await page('sort=-registered')).items.map((i) => i.registeredAt as string);
     expect(newest).toEqual([...newest].sort().reverse());
@@ -77,33 +70,25 @@ describe('GET /api/results with the list grammar', () => {
     for (const restricted of ['status', 'reviewComment', 'documents', 'version']) {
       const res = await get(`select=${restricted}`);
       expect(res.statusCode).toBe(400);
-      expect((res.json() as ErrorBody).error.details[0]?.message).toContain(restricted);
+      expect((res.json() as ListError).error.details[0]?.message).toContain(restricted);
     }
   });
 
   it('groups with counts equal to the filtered totals', async () => {
-    const g = (await get('group_by=authority')).json() as Groups;
+    const g = (await get('group_by=authority')).json() as ListGroups;
     expect(g.total).toBe(3);
     expect(g.groups).toEqual([
       { key: hanoi, count: 2 },
       { key: national, count: 1 },
     ]);
     for (const { key, count } of g.groups) expect((await page(`filter=authority:${key}`)).total).toBe(count);
-    const fields = (await get('group_by=field&filter=level:CS')).json() as Groups;
+    const fields = (await get('group_by=field&filter=level:CS')).json() as ListGroups;
     expect(fields).toEqual({ groups: [{ key: '102', count: 1 }, { key: '201', count: 1 }], total: 1 });
   });
 
   it('pages with a cursor: each item once, the total matching; bad input is a 400 naming the field', async () => {
     for (const sort of ['-registered', 'title', '-title']) {
-      const seen: string[] = [];
-      let cursor: string | null | undefined = '*';
-      let total = -1;
-      while (cursor) {
-        const p: Page = await page(`per_page=2&sort=${sort}&cursor=${encodeURIComponent(cursor)}`);
-        seen.push(...p.items.map((i) => i.id as string));
-        total = p.total;
-        cursor = p.next_cursor;
-      }
+      const { ids: seen, total } = await harvestByCursor(page, `per_page=2&sort=${sort}`);
       expect([seen.length, new Set(seen).size]).toEqual([total, total]);
       expect(seen).toEqual((await page(`sort=${sort}`)).items.map((i) => i.id));
     }
@@ -115,7 +100,7 @@ describe('GET /api/results with the list grammar', () => {
     ] as const) {
       const res = await get(qs);
       expect(res.statusCode, qs).toBe(400);
-      const body = res.json() as ErrorBody;
+      const body = res.json() as ListError;
       expect([body.error.code, body.error.details[0]?.path]).toEqual(['LIST_QUERY_INVALID', path]);
       expect(body.error.details[0]?.message).toContain(named);
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
+import { harvestByCursor, publicList, type ListError, type ListGroups, type ListPage } from '../../test-support/list-grammar.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 
 /** The list grammar (filter, sort, select, group_by, cursor) on the public researcher list. */
@@ -8,17 +9,9 @@ let orgA: string;
 let orgB: string;
 const ids: Record<string, string> = {};
 
-type Page = { items: Record<string, unknown>[]; total: number; page: number; pageSize: number; next_cursor?: string | null };
-type Groups = { groups: { key: string | null; count: number }[]; total: number };
-type ErrorBody = { error: { code: string; details: { path: string; message: string }[] } };
 
-const get = async (qs: string) => anonymous(t.app).get(`/api/researchers?search=${encodeURIComponent('Ngữ Pháp')}&${qs}`);
-const page = async (qs: string) => {
-  const res = await get(qs);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Page;
-};
-const names = (p: Page) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
+const { get, page } = publicList(() => t.app, '/api/researchers', 'Ngữ Pháp');
+const names = (p: ListPage) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -52,7 +45,7 @@ describe('GET /api/researchers with the list grammar', () => {
   });
 
   it('keeps q, paging and sort, with the aliases', async () => {
-    const old = (await anonymous(t.app).get(`/api/researchers?q=${encodeURIComponent('Ngữ Pháp')}&pageSize=3&sort=name`)).json() as Page;
+    const old = (await anonymous(t.app).get(`/api/researchers?q=${encodeURIComponent('Ngữ Pháp')}&pageSize=3&sort=name`)).json() as ListPage;
     expect([old.items.length, old.total]).toEqual([3, 4]);
     expect((await page('sort=-name&per_page=1')).items.map((i) => i.fullName)).toEqual(['Ngữ Pháp d']);
   });
@@ -69,16 +62,16 @@ describe('GET /api/researchers with the list grammar', () => {
     ] as const) {
       const res = await get(`${param}=${name}`);
       expect(res.statusCode).toBe(400);
-      expect((res.json() as ErrorBody).error.details[0]).toMatchObject({ path: param });
-      expect((res.json() as ErrorBody).error.details[0]?.message).toContain(name);
+      expect((res.json() as ListError).error.details[0]).toMatchObject({ path: param });
+      expect((res.json() as ListError).error.details[0]?.message).toContain(name);
     }
     const res = await get('filter=birth_year:1971');
-    expect([res.statusCode, (res.json() as ErrorBody).error.details[0]?.path]).toEqual([400, 'filter']);
+    expect([res.statusCode, (res.json() as ListError).error.details[0]?.path]).toEqual([400, 'filter']);
     expect(JSON.stringify(await page(''))).not.toContain('example.vn');
   });
 
   it('groups with counts equal to the filtered totals', async () => {
-    const g = (await get('group_by=qualification')).json() as Groups;
+    const g = (await get('group_by=qualification')).json() as ListGroups;
     expect(g.total).toBe(4);
     expect(g.groups).toEqual([
       { key: 'TS', count: 2 },
@@ -86,21 +79,13 @@ describe('GET /api/researchers with the list grammar', () => {
       { key: null, count: 1 },
     ]);
     expect(g.groups.reduce((s, x) => s + x.count, 0)).toBe(g.total);
-    const byOrg = (await get(`group_by=organization&filter=organization:${orgA}`)).json() as Groups;
+    const byOrg = (await get(`group_by=organization&filter=organization:${orgA}`)).json() as ListGroups;
     expect(byOrg).toEqual({ groups: [{ key: orgA, count: 2 }], total: 2 });
   });
 
   it('pages with a cursor: each item once, the total matching', async () => {
     for (const sort of ['name', '-name', 'updated']) {
-      const seen: string[] = [];
-      let cursor: string | null | undefined = '*';
-      let total = -1;
-      while (cursor) {
-        const p: Page = await page(`per_page=2&sort=${sort}&cursor=${encodeURIComponent(cursor)}`);
-        seen.push(...p.items.map((i) => i.id as string));
-        total = p.total;
-        cursor = p.next_cursor;
-      }
+      const { ids: seen, total } = await harvestByCursor(page, `per_page=2&sort=${sort}`);
       expect([seen.length, new Set(seen).size]).toEqual([total, total]);
       expect(seen).toEqual((await page(`sort=${sort}`)).items.map((i) => i.id));
     }

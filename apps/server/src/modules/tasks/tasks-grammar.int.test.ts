@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskFull } from '@stinet/shared';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
 import { taskBody } from '../../test-support/task-fixtures.js';
+import { harvestByCursor, publicList, type ListError, type ListGroups, type ListPage } from '../../test-support/list-grammar.js';
 import { anonymous, createTestApp, loginAs, type Client, type TestApp } from '../../test-support/test-app.js';
 
 /** The list grammar (filter, sort, select, group_by, cursor) on the public task list. */
@@ -11,9 +12,6 @@ let orgA: string;
 let orgB: string;
 const ids: Record<string, string> = {};
 
-type Page = { items: Record<string, unknown>[]; total: number; page: number; pageSize: number; next_cursor?: string | null };
-type Groups = { groups: { key: string; count: number }[]; total: number };
-type ErrorBody = { error: { code: string; details: { path: string; message: string }[] } };
 
 async function publish(name: string, overrides: Record<string, unknown>, lead: string, unit: string) {
   let task = (await officer.post('/api/tasks', taskBody(unit, lead, { titleVi: `Ngữ pháp ${name}`, ...overrides }))).json() as TaskFull;
@@ -23,13 +21,8 @@ async function publish(name: string, overrides: Record<string, unknown>, lead: s
   ids[name] = task.id;
 }
 
-const get = async (qs: string) => anonymous(t.app).get(`/api/tasks?search=${encodeURIComponent('Ngữ pháp')}&${qs}`);
-const page = async (qs: string) => {
-  const res = await get(qs);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Page;
-};
-const names = (p: Page) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
+const { get, page } = publicList(() => t.app, '/api/tasks', 'Ngữ pháp');
+const names = (p: ListPage) => p.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -69,7 +62,7 @@ describe('GET /api/tasks with the list grammar', () => {
     const old = await page('pageSize=2&page=2&sort=-updated');
     expect([old.items.length, old.total, old.page, old.pageSize]).toEqual([2, 4, 2, 2]);
     expect((await page('per_page=3')).items).toHaveLength(3);
-    const q = (await anonymous(t.app).get(`/api/tasks?q=${encodeURIComponent('Ngữ pháp')}&fieldCode=4`)).json() as Page;
+    const q = (await anonymous(t.app).get(`/api/tasks?q=${encodeURIComponent('Ngữ pháp')}&fieldCode=4`)).json() as ListPage;
     expect(names(q)).toEqual(['b', 'd']);
   });
 
@@ -87,7 +80,7 @@ describe('GET /api/tasks with the list grammar', () => {
     for (const restricted of ['budgetTotal', 'contractNo', 'levelCode', 'status', 'reviewComment']) {
       const res = await get(`select=code,${restricted}`);
       expect(res.statusCode).toBe(400);
-      const body = res.json() as ErrorBody;
+      const body = res.json() as ListError;
       expect(body.error.code).toBe('LIST_QUERY_INVALID');
       expect(body.error.details[0]).toMatchObject({ path: 'select' });
       expect(body.error.details[0]?.message).toContain(restricted);
@@ -98,35 +91,25 @@ describe('GET /api/tasks with the list grammar', () => {
   it('groups: counts per value equal the filtered totals', async () => {
     const res = await get('group_by=level');
     expect(res.statusCode).toBe(200);
-    const g = res.json() as Groups;
+    const g = res.json() as ListGroups;
     expect(g.total).toBe(4);
     expect(g.groups).toEqual([
       { key: 'CS', count: 2 },
       { key: 'TINH', count: 2 },
     ]);
     for (const { key, count } of g.groups) expect((await page(`filter=level:${key}`)).total).toBe(count);
-    const years = (await get('group_by=start_year&filter=level:CS')).json() as Groups;
+    const years = (await get('group_by=start_year&filter=level:CS')).json() as ListGroups;
     expect(years).toEqual({ groups: [{ key: '2022', count: 1 }, { key: '2024', count: 1 }], total: 2 });
-    const fields = (await get('group_by=field')).json() as Groups;
+    const fields = (await get('group_by=field')).json() as ListGroups;
     expect(fields.groups.find((x) => x.key === '401')?.count).toBe(1);
     expect(fields.groups.reduce((s, x) => s + x.count, 0)).toBe(5);
   });
 
   it('pages with a cursor: every item exactly once, the total matching, null after the last page', async () => {
     for (const sort of ['-updated', 'name', 'start_date,-code', 'end_date:desc']) {
-      const seen: string[] = [];
-      let cursor: string | null | undefined = '*';
-      let rounds = 0;
-      let total = -1;
-      while (cursor) {
-        const p: Page = await page(`per_page=3&sort=${sort}&cursor=${encodeURIComponent(cursor)}`);
-        seen.push(...p.items.map((i) => i.id as string));
-        total = p.total;
-        cursor = p.next_cursor;
-        expect(cursor).not.toBeUndefined();
-        rounds += 1;
-      }
-      expect(rounds).toBe(2);
+      const { ids: seen, total, nextCursors } = await harvestByCursor(page, `per_page=3&sort=${sort}`);
+      for (const cursor of nextCursors) expect(cursor).not.toBeUndefined();
+      expect(nextCursors.length).toBe(2);
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen.length).toBe(total);
       expect(seen).toEqual((await page(`sort=${sort}`)).items.map((i) => i.id));
@@ -151,7 +134,7 @@ describe('GET /api/tasks with the list grammar', () => {
     for (const [qs, path, named] of cases) {
       const res = await get(qs);
       expect(res.statusCode, qs).toBe(400);
-      const body = res.json() as ErrorBody;
+      const body = res.json() as ListError;
       expect(body.error.code).toBe('LIST_QUERY_INVALID');
       expect(body.error.details[0]?.path).toBe(path);
       expect(body.error.details[0]?.message).toContain(named);
@@ -159,7 +142,7 @@ describe('GET /api/tasks with the list grammar', () => {
     // a forged cursor with the right sort but values the database cannot read
     const forged = Buffer.from(JSON.stringify({ s: '-updated', v: ['yesterday', 'not-an-id'] })).toString('base64url');
     const res = await get(`cursor=${forged}`);
-    expect([res.statusCode, (res.json() as ErrorBody).error.details[0]?.path]).toEqual([400, 'cursor']);
+    expect([res.statusCode, (res.json() as ListError).error.details[0]?.path]).toEqual([400, 'cursor']);
     // a cursor made for another sort
     const first = await page('per_page=1&cursor=*&sort=name');
     expect((await get(`per_page=1&cursor=${first.next_cursor}&sort=code`)).statusCode).toBe(400);
