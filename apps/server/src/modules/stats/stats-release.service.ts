@@ -83,13 +83,14 @@ function presentStaffSummary(row: ReleaseWithYear, siblings: readonly ReleaseRow
   return { ...presentSummary(row, siblings), withdrawnAt: row.release.withdrawnAt?.toISOString() ?? null, withdrawReason: row.release.withdrawReason };
 }
 
-async function findReleases(ex: Executor, where: SQL | undefined): Promise<ReleaseWithYear[]> {
-  return ex
+async function findReleases(ex: Executor, where: SQL | undefined, limit?: number): Promise<ReleaseWithYear[]> {
+  const q = ex
     .select({ release: statRelease, year: statPeriod.year })
     .from(statRelease)
     .innerJoin(statPeriod, eq(statPeriod.id, statRelease.periodId))
     .where(where)
     .orderBy(desc(statPeriod.year), asc(statRelease.formCode), desc(statRelease.createdAt));
+  return limit === undefined ? q : q.limit(limit);
 }
 
 function queryWhere(q: StatReleaseQuery): SQL[] {
@@ -217,12 +218,6 @@ export async function getPublicRelease(ex: Executor, id: string): Promise<StatRe
   return releaseDetail(ex, id, true);
 }
 
-/** A release's data for a download: the public one, or (staff) any. */
-export async function releaseForExport(ex: Executor, ctx: RequestContext | null, id: string): Promise<StatReleaseDetail> {
-  if (ctx) return getReleaseForStaff(ex, ctx, id);
-  return getPublicRelease(ex, id);
-}
-
 /** The latest published release of a dataflow for a year (default: the latest year published). */
 export async function publicReleaseOfDataflow(ex: Executor, dataflow: string, year: number | undefined): Promise<StatReleaseDetail> {
   const where = and(publishedNow(), eq(statRelease.dataflow, dataflow), year === undefined ? undefined : eq(statPeriod.year, year));
@@ -263,7 +258,8 @@ export async function publicIndicators(ex: Executor): Promise<StatIndicatorFigur
       items.push({ ...base, year: null, releaseId: null, value: null, incomplete: false, reason: s.kind, noteVi: s.kind === 'not_collected' ? s.noteVi : null, noteEn: s.kind === 'not_collected' ? s.noteEn : null });
       continue;
     }
-    if (!latestByForm.has(s.formCode)) latestByForm.set(s.formCode, (await latestPublishedPerYear(ex, s.formCode)).at(-1));
+    // the newest published release of the form (newest year, then newest release): one row, not every year's snapshot
+    if (!latestByForm.has(s.formCode)) latestByForm.set(s.formCode, (await findReleases(ex, and(publishedNow(), eq(statRelease.formCode, s.formCode)), 1))[0]);
     const release = latestByForm.get(s.formCode);
     const area = (release?.release.data as ReleaseData | undefined)?.national.areas[0];
     const cells = new Map<string, AggregateCell>(
