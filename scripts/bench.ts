@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 1m] [--db pglite,postgres] [--only generate,seed,start,import,stats] [--rows 100000] [--units 3000] [--reps 7]
+// npm run bench [-- --scale 1m] [--db pglite,postgres] [--only generate,seed,start,import,stats,portal] [--portal-db URL] [--harvest N] [--rows 100000] [--units 3000] [--reps 7]
 // Prints markdown tables; copy them into BENCHMARKS.md together with the command.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ const arg = (name: string, dflt: string) => {
 };
 const scale = arg('scale', '100k') as SeedScale;
 const dbs = arg('db', 'pglite,postgres').split(',');
-const only = arg('only', 'generate,seed,start,import,stats').split(',');
+const only = arg('only', 'generate,seed,start,import,stats,portal').split(',');
 const importRows = Number(arg('rows', '100000'));
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const root = new URL('..', import.meta.url).pathname;
@@ -206,4 +206,38 @@ if (only.includes('stats')) {
     log: (m) => process.stderr.write(`  [stats] ${m}\n`),
   });
   console.log(section);
+}
+
+if (only.includes('portal')) {
+  const { runPortalBench } = await import('./bench-portal.js');
+  // --portal-db URL: an already seeded database (kept); otherwise a fresh one seeded at --scale, dropped afterwards
+  const given = arg('portal-db', '');
+  const name = `stinet_bench_portal_${process.pid}`;
+  let url = given;
+  if (!given) {
+    await adminQuery(pgUrl, `DROP DATABASE IF EXISTS ${name}`);
+    await adminQuery(pgUrl, `CREATE DATABASE ${name}`);
+    url = withDb(pgUrl, name);
+    const h = await createDb({ database: { kind: 'postgres', url, poolMax: 2 } });
+    await runMigrations(h);
+    const t0 = performance.now();
+    await seedDatabase(h.db, scale, (m) => process.stderr.write(`  [portal seed] ${m}\n`));
+    process.stderr.write(`  [portal seed] ${fmtMs(performance.now() - t0)}\n`);
+    await h.db.execute(sql`ANALYZE`);
+    await h.close();
+  }
+  try {
+    const section = await runPortalBench({
+      url,
+      reps: Number(arg('reps', '21')),
+      proposals: Number(arg('proposals', '20')),
+      bruteProposals: Number(arg('brute', '3')),
+      harvestLimit: Number(arg('harvest', '0')),
+      log: (m) => process.stderr.write(`  [portal] ${m}\n`),
+    });
+    console.log(`## Portal: search, similar-task check, OAI-PMH (issue #5; PostgreSQL, scale ${given ? 'of the given database' : scale})\n`);
+    console.log(section);
+  } finally {
+    if (!given) await adminQuery(pgUrl, `DROP DATABASE IF EXISTS ${name}`);
+  }
 }

@@ -34,6 +34,7 @@ import { registrationRoutes } from './modules/registrations/registrations.routes
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
+import { recordPageRoutes } from './modules/portal/record-pages.js';
 import { statsReleaseRoutes } from './modules/stats/stats-release.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { oaiRoutes } from './modules/oai/oai.routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(recordPageRoutes, { config, indexHtmlPath: `${webDist}/index.html` });
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'], serve: true });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

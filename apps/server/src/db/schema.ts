@@ -978,3 +978,44 @@ export const oaiItem = pgTable(
     index('oai_item_sets_idx').using('gin', t.sets),
   ],
 );
+
+/**
+ * The public search documents: one row per public record (published task, registered result whose certificate is not
+ * revoked, organization, researcher), built from public fields only and kept in the same transaction as the change of
+ * the record (see modules/search/search-index.ts). `doc_folded` (title and body, lower case, accents removed) carries the
+ * trigram index every search term (and the typo fallback, pg_trgm `<%`) is matched against; the folded titles of tasks
+ * and results have their own, for the similar-task check. Facet values are
+ * stored as they are (the province unit of the record; the search maps it to the unit valid on the asked date).
+ */
+export const searchDoc = pgTable(
+  'search_doc',
+  {
+    entityType: text('entity_type', { enum: ['task', 'result', 'organization', 'researcher'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    titleFolded: text('title_folded')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(immutable_unaccent(title))`),
+    docFolded: text('doc_folded')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(immutable_unaccent(title || ' ' || body))`),
+    levelCode: text('level_code'),
+    /** First digit of each field-of-S&T code (the facet's top level). */
+    fieldTops: text('field_tops').array().notNull().default(sql`'{}'::text[]`),
+    provinceUnitId: uuid('province_unit_id').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    year: integer('year'),
+    /** Tasks: ongoing until this date (the status facet is computed against today). */
+    endDate: date('end_date'),
+    /** Fixed status facet value (results: `registered`); null for tasks (computed) and for organizations and researchers. */
+    status: text('status'),
+  },
+  (t) => [
+    primaryKey({ name: 'search_doc_pk', columns: [t.entityType, t.entityId] }),
+    check('search_doc_entity_type_ck', sql`${t.entityType} IN ('task','result','organization','researcher')`),
+    index('search_doc_doc_trgm_idx').using('gin', sql`${t.docFolded} gin_trgm_ops`),
+    index('search_doc_task_title_trgm_idx').using('gin', sql`${t.titleFolded} gin_trgm_ops`).where(sql`${t.entityType} IN ('task', 'result')`),
+    index('search_doc_organization_idx').on(t.organizationId),
+  ],
+);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { organizationBody, unitByCode } from '../test-support/fixtures.js';
@@ -44,7 +47,10 @@ let registrationId = '';
 let verificationCode = '';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // a web app to serve, so the public record pages (HTML with the record preloaded) are public outputs too
+  const webDist = mkdtempSync(join(tmpdir(), 'stinet-web-'));
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head><title>stinet</title></head><body><div id="root"></div></body></html>');
+  t = await createTestApp({ WEB_DIST_DIR: webDist });
   const hanoi = (await unitByCode(t.app, 'province', '01')).id;
   const admin = await loginAs(t.app, 'admin');
   const org = await admin.post(
@@ -192,6 +198,11 @@ describe('restricted fields never reach public outputs', () => {
       `/api/certificates/verify/${verificationCode}`,
       `/api/registrations/${registrationId}`,
       '/api/registrations/work',
+      `/tasks/${taskId}`,
+      `/tasks/${draftTaskId}`,
+      `/results/${registrationId}`,
+      `/organizations/${orgId}`,
+      `/researchers/${researcherId}`,
     ];
     for (const url of PUBLIC_URLS) {
       const body = (await anonymous(t.app).get(url)).body;
@@ -200,6 +211,35 @@ describe('restricted fields never reach public outputs', () => {
       expect(body, `${url} leaks a birth year`).not.toContain('"birthYear"');
       expect(body, `${url} leaks gender`).not.toContain('"gender":"F"');
       expect(body, `${url} leaks a task budget`).not.toContain('987654');
+    }
+  });
+
+  it('the record pages preload the published records and nothing of the draft task', async () => {
+    const pub = anonymous(t.app);
+    const resultTitle = ((await pub.get(`/api/results/${registrationId}`)).json() as { resultTitleVi: string }).resultTitleVi;
+    const pages: [string, string][] = [
+      [`/tasks/${taskId}`, 'Nhiệm vụ kiểm thử bảo mật'],
+      [`/organizations/${orgId}`, 'Viện Kiểm thử Bảo mật Dữ liệu'],
+      [`/researchers/${researcherId}`, 'Hoàng Thị Bảo Mật'],
+      [`/results/${registrationId}`, resultTitle],
+    ];
+    for (const [url, title] of pages) {
+      const res = await pub.get(url);
+      expect([url, res.statusCode]).toEqual([url, 200]);
+      expect(res.body, url).toContain(`<title>${title}`); // the page carries the record: the PUBLIC_URLS checks prove something
+      expect(res.body, url).toContain(`"key":"/api${url}"`);
+    }
+    const draft = await pub.get(`/tasks/${draftTaskId}`);
+    expect(draft.statusCode).toBe(404);
+    expect(draft.body).toContain('<meta name="robots" content="noindex" />');
+    expect(draft.body).not.toContain('stinet-preload');
+    // a signed-in administrator gets the same public page: nothing restricted is rendered for anyone
+    const admin = await loginAs(t.app, 'admin');
+    for (const url of [`/tasks/${taskId}`, `/organizations/${orgId}`, `/researchers/${researcherId}`, `/results/${registrationId}`, `/tasks/${draftTaskId}`]) {
+      const body = (await admin.get(url)).body;
+      for (const [name, marker] of Object.entries(MARKERS)) expect(body, `${url} (signed in) leaks ${name}`).not.toContain(marker);
+      expect(body, `${url} (signed in) leaks a birth year`).not.toContain('"birthYear"');
+      expect(body, `${url} (signed in) leaks a task budget`).not.toContain('987654');
     }
   });
 

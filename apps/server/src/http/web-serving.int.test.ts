@@ -18,11 +18,16 @@ afterAll(async () => {
 
 describe('serving the web app', () => {
   it('serves index.html at / and for client-side routes, assets as files, and JSON 404s under /api', async () => {
-    for (const url of ['/', '/org-units', '/staff/organizations/new', '/organizations/00000000-0000-4000-8000-000000000000']) {
+    for (const url of ['/', '/org-units', '/staff/organizations/new', '/organizations']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 200, 'text/html; charset=utf-8']);
       expect(res.body).toContain('<div id="root">');
     }
+    // a record page of an unknown record is the app with status 404 and noindex (modules/portal/record-pages.ts)
+    const missing = await t.app.inject({ method: 'GET', url: '/organizations/00000000-0000-4000-8000-000000000000', headers: { accept: 'text/html' } });
+    expect([missing.statusCode, missing.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8']);
+    expect(missing.body).toContain('<div id="root">');
+    expect(missing.body).toContain('<meta name="robots" content="noindex" />');
     const asset = await t.app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(asset.statusCode).toBe(200);
     expect(String(asset.headers['content-type'])).toContain('javascript');

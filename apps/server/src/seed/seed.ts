@@ -3,6 +3,7 @@ import { todayInVietnam } from '@stinet/shared';
 import { appMeta, appUser, focalPoint, focalStaff, organization, researcher, staffTraining, task, taskMember } from '../db/schema.js';
 import type { Db, Executor } from '../db/types.js';
 import { rebuildOaiItems } from '../modules/oai/oai.repo.js';
+import { rebuildSearchDocs } from '../modules/search/search-index.js';
 import { systemContext } from '../http/context.js';
 import { recordAudit } from '../lib/audit.js';
 import { hashPassword } from '../lib/crypto.js';
@@ -317,6 +318,7 @@ export async function seedDatabase(db: Db, scale: SeedScale, onProgress: (msg: s
     onProgress(`statistics: ${stats.periods} periods, ${stats.reports} reports, ${stats.cells} cells, ${releases} releases`);
     onProgress(`task lifecycle: ${lifecycle.changes} changes, ${lifecycle.accepted} accepted, ${lifecycle.registrations} dossiers, ${lifecycle.certificates} certificates, ${lifecycle.applicationReports} application reports`);
     await rebuildOaiItems(tx);
+    await rebuildSearchDocs(tx);
     const at = new Date().toISOString();
     await tx.insert(appMeta).values({ key: 'seed', value: { scale, at, seed: DEMO_SEED } });
     await recordAudit(tx, systemContext(), { action: 'seed', entityType: 'app_meta', entityId: 'seed', after: { scale, organizations: orgIds.length, researchers, tasks } });

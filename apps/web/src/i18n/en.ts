@@ -877,7 +877,8 @@ export const en: Translations = {
     changesTitle: 'Changes feed',
     changesText:
       'To update incrementally instead of downloading everything again: get the public records changed since a time (since, ISO 8601), ordered by update time; fetch the next page with the next_cursor value.',
-    deletionsNote: 'The changes feed does not report deleted or unpublished records yet; reconcile with the full dump from time to time.',
+    deletionsReported:
+      'The feed also reports records that stopped being public (for example a result whose certificate was revoked): such an entry has "deleted": true with only the type, id and time, and a mirror removes the record. Deletion times are whole seconds, so poll again from a few seconds before the last time you saw.',
     dictionaryTitle: 'Data dictionary',
     field: 'Field',
     type: 'Type',

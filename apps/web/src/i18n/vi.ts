@@ -875,7 +875,8 @@ export const vi = {
     changesTitle: 'Luồng thay đổi',
     changesText:
       'Để cập nhật dần thay vì tải lại toàn bộ: lấy các bản ghi công khai thay đổi từ một thời điểm (since, ISO 8601), sắp theo thời điểm cập nhật; trang tiếp theo dùng giá trị next_cursor.',
-    deletionsNote: 'Luồng thay đổi chưa báo các bản ghi bị xóa hoặc thôi công khai; hãy đối chiếu định kỳ với bộ dữ liệu đầy đủ.',
+    deletionsReported:
+      'Luồng cũng báo các bản ghi thôi công khai (ví dụ kết quả có giấy chứng nhận bị thu hồi): mục đó có "deleted": true, chỉ gồm loại, mã định danh và thời điểm; bản sao dữ liệu cần xóa bản ghi này. Thời điểm xóa tính đến giây, vì vậy lần lấy sau nên bắt đầu từ vài giây trước thời điểm cuối cùng đã nhận.',
     dictionaryTitle: 'Từ điển dữ liệu',
     field: 'Trường',
     type: 'Kiểu',

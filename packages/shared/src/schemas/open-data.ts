@@ -7,7 +7,7 @@ import { TaskPublic } from './task.js';
 
 /**
  * Open data (bulk dumps and a changes feed) of the public records: organizations, researchers,
- * published non-secret tasks (TT 14/2014 Art 23(2) fields) and registered results.
+ * published non-secret tasks (TT 14/2014 Art 23(2) fields) and registered results whose certificate is not revoked.
  */
 
 /** The entity types published as open data. */
@@ -105,15 +105,27 @@ export const OpenDataChangesQuery = z.strictObject({
 export type OpenDataChangesQuery = z.infer<typeof OpenDataChangesQuery>;
 
 const change = <T extends OpenDataEntityType, S extends z.ZodType>(type: T, record: S) =>
-  z.object({ type: z.literal(type), id: Uuid, updatedAt: z.string(), record });
+  z.object({ type: z.literal(type), id: Uuid, updatedAt: z.string(), deleted: z.literal(false), record });
 
-/** One changed public record, in the shape of the public API. */
-export const OpenDataChange = z.discriminatedUnion('type', [
+/** One changed public record, in the shape of the public API (`deleted: false`). */
+export const OpenDataRecordChange = z.discriminatedUnion('type', [
   change('organization', OrganizationPublic),
   change('researcher', ResearcherPublic),
   change('task', TaskPublic),
   change('result', ResultPublic),
 ]);
+export type OpenDataRecordChange = z.infer<typeof OpenDataRecordChange>;
+
+/**
+ * A record that stopped being public (a result whose certificate was revoked, a task no longer published; the
+ * OAI-PMH record turned deleted): its type, id and the time it stopped being public (whole seconds), no record
+ * fields. A mirror removes it.
+ */
+export const OpenDataDeletion = z.object({ type: OpenDataEntityType, id: Uuid, updatedAt: z.string(), deleted: z.literal(true) });
+export type OpenDataDeletion = z.infer<typeof OpenDataDeletion>;
+
+/** One entry of the changes feed: a changed public record or a deletion, told apart by `deleted`. */
+export const OpenDataChange = z.union([OpenDataRecordChange, OpenDataDeletion]);
 export type OpenDataChange = z.infer<typeof OpenDataChange>;
 
 /** A page of the changes feed; `next_cursor` is null on the last page. */

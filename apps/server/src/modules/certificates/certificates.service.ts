@@ -2,7 +2,7 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import { todayInVietnam, type Certificate, type CertificateVerification } from '@stinet/shared';
 import { certificate, certificateCopy, classificationCode, focalPoint, organization } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
-import { touchOaiItem } from '../oai/oai.repo.js';
+import { touchPublicRecord } from '../portal/public-record.js';
 import { AppError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -137,7 +137,7 @@ export async function revokeCertificate(db: Db, ctx: RequestContext, id: string,
     )[0];
     if (!after) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'revoke', entityType: 'certificate', entityId: id, before: { status: cert.status }, after: { status: after.status, revokeReason: reason } });
-    await touchOaiItem(tx, 'product', cert.registrationId);
+    await touchPublicRecord(tx, 'result', cert.registrationId);
     return present(after, (await findUnitById(tx, cert.authorityUnitId)) as OrgUnitRow, await copiesOf(tx, id), canManage, baseUrl);
   });
 }

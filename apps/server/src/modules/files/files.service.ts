@@ -1,11 +1,12 @@
 import type { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FileAccessTier, StoredFile } from '@stinet/shared';
 import { storedFile } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
+import { queryRows } from '../../lib/sql.js';
 import { FileTooLargeError, type FileStorage } from '../../storage/file-storage.js';
 import { peekHead, sniffFile } from '../../storage/sniff.js';
 import { organizationAccess, requireRole } from '../access/access.service.js';
@@ -74,11 +75,24 @@ async function load(ex: Executor, id: string): Promise<StoredFileRow> {
   return row;
 }
 
-/** Whether the caller may see the metadata / the content of a file, by its access tier and their scope. */
+/** Whether a file belongs to a result whose certificate was revoked (a void registration: its documents stop being public). */
+async function inRevokedResult(ex: Executor, fileId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    ex,
+    sql`SELECT 1 AS one FROM registration_file rf JOIN certificate c ON c.registration_id = rf.registration_id WHERE rf.file_id = ${fileId}::uuid AND c.status = 'revoked' LIMIT 1`,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Whether the caller may see the metadata / the content of a file, by its access tier and their scope. A public file
+ * of a result whose certificate was revoked is served like a focal-point file: to its organization's scope only.
+ */
 async function fileAccess(ex: Executor, ctx: RequestContext, row: StoredFileRow): Promise<{ meta: boolean; content: boolean }> {
   const actor = ctx.actor;
-  if (row.accessTier === 'public_fulltext') return { meta: true, content: true };
-  const publicMeta = row.accessTier === 'public_metadata';
+  const publicTier = (row.accessTier === 'public_fulltext' || row.accessTier === 'public_metadata') && !(await inRevokedResult(ex, row.id));
+  if (publicTier && row.accessTier === 'public_fulltext') return { meta: true, content: true };
+  const publicMeta = publicTier && row.accessTier === 'public_metadata';
   if (!actor) return { meta: publicMeta, content: false };
   if (actor.role === 'national_admin' || actor.id === row.uploadedBy) return { meta: true, content: true };
   if (row.accessTier === 'restricted') return { meta: false, content: false };

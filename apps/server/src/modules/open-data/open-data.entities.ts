@@ -1,11 +1,12 @@
 import { OrganizationPublic, ResearcherPublic, ResultPublic, TaskPublic, type OpenDataEntityType } from '@stinet/shared';
 import { and, asc, count, eq, gt, inArray, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { organization, researcher, resultRegistration, task } from '../../db/schema.js';
+import { organization, researcher, task } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import { findOrganizationRefs, type OrganizationRefRow } from '../organizations/organizations.repo.js';
 import { presentOrganizationPublic } from '../organizations/organizations.presenter.js';
 import { findUnitsByIds } from '../org-units/org-units.repo.js';
+import { countPublicResults, findPublicResultIds } from '../registrations/registrations.repo.js';
 import { listPublicResults } from '../registrations/registrations.service.js';
 import { presentResearcherPublic } from '../researchers/researchers.presenter.js';
 import { presentTaskPublic } from '../tasks/tasks.presenter.js';
@@ -68,8 +69,10 @@ const tasks: OpenDataEntity = {
   byIds: async (ex, ids) => toMap(await presentTasks(ex, ids.length ? await ex.select().from(task).where(and(PUBLISHED, inArray(task.id, ids))) : [])),
 };
 
-/** Registered results, presented a page at a time by the public list service (the same presenter as `/api/results`). */
-const REGISTERED = eq(resultRegistration.status, 'registered');
+/**
+ * Public results (the rule of the public API and OAI-PMH: registered, task published, certificate not revoked),
+ * presented a page at a time by the public list service (the same presenter as `/api/results`).
+ */
 async function presentResults(ex: Executor, ids: string[]) {
   if (!ids.length) return [];
   const { items } = await listPublicResults(ex, { ids, page: 1, pageSize: ids.length });
@@ -83,15 +86,9 @@ async function presentResults(ex: Executor, ids: string[]) {
 const results: OpenDataEntity = {
   type: 'result',
   schema: ResultPublic,
-  count: async (ex) => Number((await ex.select({ n: count() }).from(resultRegistration).innerJoin(task, eq(task.id, resultRegistration.taskId)).where(REGISTERED))[0]?.n ?? 0),
-  page: async (ex, afterId, limit) => {
-    const rows = await ex.select({ id: resultRegistration.id }).from(resultRegistration).where(and(REGISTERED, after(resultRegistration.id, afterId))).orderBy(asc(resultRegistration.id)).limit(limit);
-    return presentResults(ex, rows.map((r) => r.id));
-  },
-  byIds: async (ex, ids) => {
-    const rows = ids.length ? await ex.select({ id: resultRegistration.id }).from(resultRegistration).where(and(REGISTERED, inArray(resultRegistration.id, ids))) : [];
-    return toMap(await presentResults(ex, rows.map((r) => r.id)));
-  },
+  count: (ex) => countPublicResults(ex),
+  page: async (ex, afterId, limit) => presentResults(ex, await findPublicResultIds(ex, { afterId, limit })),
+  byIds: async (ex, ids) => toMap(await presentResults(ex, await findPublicResultIds(ex, { ids }))),
 };
 
 function toMap(items: { id: string; record: unknown }[]): Map<string, unknown> {

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDataChangesPage, OpenDataCurrent } from '@stinet/shared';
+import type { OpenDataChangesPage, OpenDataCurrent, Registration } from '@stinet/shared';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
+import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 import { parseCsv } from '../task-io/csv.js';
 import { createOpenDataService } from './open-data.service.js';
@@ -165,7 +166,66 @@ describe('open-data changes feed', () => {
     const page = (await anonymous(t.app).get(`/api/open-data/changes?since=${encodeURIComponent(since)}`)).json() as OpenDataChangesPage;
     const item = page.items.find((i) => i.id === org.id);
     expect(item?.type).toBe('organization');
-    expect(item?.record).toEqual((await anonymous(t.app).get(`/api/organizations/${org.id}`)).json());
+    expect(item?.deleted).toBe(false);
+    expect(item && !item.deleted ? item.record : null).toEqual((await anonymous(t.app).get(`/api/organizations/${org.id}`)).json());
+  });
+
+  it('reports a result whose certificate is revoked as deleted, no longer as present, and leaves it out of the dump', async () => {
+    const officer = await loginAs(t.app, 'officer.hanoi');
+    const reporter = await loginAs(t.app, 'reporter');
+    const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+    const org = await organizationOf(t.handle.db, 'reporter');
+    const since = new Date(Date.now() - 2000).toISOString();
+    const task = await publishedTask(officer, hanoi, org, { acceptedOn: '2026-10-20' });
+    let reg = await completeDossier(reporter, task.id, org);
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    expect(reg.status).toBe('registered');
+    const pub = anonymous(t.app);
+    const feed = async () => {
+      const items: OpenDataChangesPage['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await pub.get(`/api/open-data/changes?since=${encodeURIComponent(since)}&limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json() as OpenDataChangesPage;
+        items.push(...page.items);
+        cursor = page.next_cursor;
+      } while (cursor);
+      return items;
+    };
+    const before = (await feed()).filter((i) => i.id === reg.id);
+    expect(before.map((i) => [i.type, i.deleted])).toEqual([['result', false]]);
+    expect(before.map((i) => i.id)).toEqual([reg.id]);
+    expect((await feed()).some((i) => i.id === task.id && i.type === 'task' && !i.deleted)).toBe(true);
+
+    const revoked = await officer.post(`/api/certificates/${reg.certificate?.id}/revoke`, { reason: 'Kết quả trùng lặp với nhiệm vụ đã đăng ký.' });
+    expect(revoked.statusCode).toBe(200);
+    const after = await feed();
+    const entries = after.filter((i) => i.id === reg.id);
+    expect(entries).toHaveLength(1);
+    expect(Object.keys(entries[0] ?? {}).sort()).toEqual(['deleted', 'id', 'type', 'updatedAt']);
+    expect(entries[0]).toMatchObject({ type: 'result', id: reg.id, deleted: true });
+    expect(Date.parse(entries[0]?.updatedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(since));
+    // the order (updatedAt, id) holds across records and deletions; the task stays public
+    const ts = after.map((i) => i.updatedAt);
+    expect([...ts].sort()).toEqual(ts);
+    expect(after.some((i) => i.id === task.id && i.type === 'task' && !i.deleted)).toBe(true);
+    // a feed since after the revocation does not list it again
+    const later = (await pub.get(`/api/open-data/changes?since=${encodeURIComponent(new Date(Date.now() + 2000).toISOString())}`)).json() as OpenDataChangesPage;
+    expect(later.items.some((i) => i.id === reg.id)).toBe(false);
+    expect((await pub.get(`/api/results/${reg.id}`)).statusCode).toBe(404);
+
+    // a new dump leaves it out and still counts what the public list counts
+    const admin = await loginAs(t.app, 'admin');
+    expect((await admin.post('/api/open-data/dumps')).statusCode).toBe(202);
+    const cur = await waitDone();
+    expect(cur.job?.status).toBe('succeeded');
+    const total = ((await pub.get('/api/results?pageSize=1')).json() as { total: number }).total;
+    expect(cur.manifest?.counts.result).toBe(total);
+    expect((await pub.get('/api/open-data/files/results.jsonl')).body).not.toContain(reg.id);
+    expect((await pub.get('/api/open-data/files/results.csv')).body).not.toContain(reg.id);
+    // staff still see the registration, with the revocation
+    const dossier = (await officer.get(`/api/registrations/${reg.id}`)).json() as Registration;
+    expect([dossier.status, dossier.certificate?.status]).toEqual(['registered', 'revoked']);
   });
 
   it('rejects a bad since or cursor with 400', async () => {

@@ -57,7 +57,9 @@ export const openDataRoutes: FastifyPluginAsyncZod<OpenDataRouteOptions> = async
   app.get('/open-data/changes', {
     schema: {
       tags,
-      summary: 'Public records of all types changed since a time, ordered by (updatedAt, id), keyset paging with next_cursor (deletions are not reported)',
+      summary: 'Public records of all types changed since a time, and records that stopped being public (deleted: true, no record fields), ordered by (updatedAt, id), keyset paging with next_cursor',
+      description:
+        'Each entry is a changed public record (`deleted: false`, `record` in the shape of the public API) or a deletion (`deleted: true`, type, id and time only: the record is no longer public, e.g. a result whose certificate was revoked; a mirror removes it). Deletion times are whole seconds: poll again from a few seconds before the last time seen (entries are idempotent).',
       querystring: OpenDataChangesQuery,
       response: { 200: OpenDataChangesPage },
     },

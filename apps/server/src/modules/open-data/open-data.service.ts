@@ -21,6 +21,7 @@ import { AppError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { queryRows } from '../../lib/sql.js';
 import { requireRole } from '../access/access.service.js';
+import { publicResultCondition } from '../registrations/registrations.repo.js';
 import { buildDictionary, entityTexts } from './open-data.dictionary.js';
 import { OPEN_DATA_ENTITIES, OPEN_DATA_SCHEMAS, type OpenDataEntity } from './open-data.entities.js';
 import { LIST_SEPARATOR, columnsOf, csvHeader, csvRow } from './open-data.format.js';
@@ -267,13 +268,19 @@ export function createOpenDataService(opts: OpenDataServiceOptions): OpenDataSer
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     const since = new Date(q.since);
     const after = cursor ? sql`AND (c.updated_at, c.id) > (${cursor.ts}::timestamptz, ${cursor.id}::uuid)` : sql``;
-    const rows = await queryRows<{ type: OpenDataEntityType; id: string; ts: string }>(
+    // present: the public records (the rules of the public API); deleted: the records whose OAI-PMH item turned
+    // deleted (kept persistently, in the transaction of the change), at the item's datestamp. A record is in at most
+    // one of the two: its OAI-PMH item is deleted exactly when it is not public.
+    const rows = await queryRows<{ type: OpenDataEntityType; id: string; ts: string; deleted: boolean }>(
       opts.db,
-      sql`SELECT c.type, c.id::text AS id, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ts FROM (
-            SELECT 'organization' AS type, id, updated_at FROM organization
-            UNION ALL SELECT 'researcher', id, updated_at FROM researcher
-            UNION ALL SELECT 'task', id, updated_at FROM task WHERE status = 'published'
-            UNION ALL SELECT 'result', id, updated_at FROM result_registration WHERE status = 'registered'
+      sql`SELECT c.type, c.id::text AS id, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ts, c.deleted FROM (
+            SELECT 'organization' AS type, id, updated_at, false AS deleted FROM organization
+            UNION ALL SELECT 'researcher', id, updated_at, false FROM researcher
+            UNION ALL SELECT 'task', id, updated_at, false FROM task WHERE status = 'published'
+            UNION ALL SELECT 'result', result_registration.id, result_registration.updated_at, false
+              FROM result_registration JOIN task ON task.id = result_registration.task_id WHERE ${publicResultCondition()}
+            UNION ALL SELECT CASE i.entity_type WHEN 'person' THEN 'researcher' WHEN 'project' THEN 'task' WHEN 'product' THEN 'result' ELSE 'organization' END,
+              i.entity_id, i.datestamp, true FROM oai_item i WHERE i.deleted AND i.datestamp >= ${since.toISOString()}::timestamptz
           ) c
           WHERE c.updated_at >= ${since.toISOString()}::timestamptz ${after}
           ORDER BY c.updated_at, c.id
@@ -282,14 +289,19 @@ export function createOpenDataService(opts: OpenDataServiceOptions): OpenDataSer
     const pageRows = rows.slice(0, q.limit);
     const records = new Map<string, unknown>();
     for (const entity of OPEN_DATA_ENTITIES) {
-      const ids = pageRows.filter((r) => r.type === entity.type).map((r) => r.id);
+      const ids = pageRows.filter((r) => r.type === entity.type && !r.deleted).map((r) => r.id);
       if (ids.length) for (const [id, rec] of await entity.byIds(opts.db, ids)) records.set(`${entity.type}:${id}`, rec);
     }
     const items: OpenDataChange[] = [];
     for (const r of pageRows) {
+      const updatedAt = `${r.ts.slice(0, 23)}Z`;
+      if (r.deleted) {
+        items.push({ type: r.type, id: r.id, updatedAt, deleted: true });
+        continue;
+      }
       const record = records.get(`${r.type}:${r.id}`);
-      // a record made non-public between the two reads is left out
-      if (record) items.push({ type: r.type, id: r.id, updatedAt: `${r.ts.slice(0, 23)}Z`, record } as OpenDataChange);
+      // a record made non-public between the two reads is left out (its deletion follows, with a later time)
+      if (record) items.push({ type: r.type, id: r.id, updatedAt, deleted: false, record } as OpenDataChange);
     }
     const last = pageRows[pageRows.length - 1];
     return { items, next_cursor: rows.length > q.limit && last ? encodeCursor(last.ts, last.id) : null };

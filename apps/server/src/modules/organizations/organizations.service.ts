@@ -1,6 +1,6 @@
 import { todayInVietnam, type OrganizationCreate, type OrganizationFull, type OrganizationListQuery, type OrganizationPublic, type OrganizationUpdate } from '@stinet/shared';
 import type { Db, Executor } from '../../db/types.js';
-import { touchOaiItem } from '../oai/oai.repo.js';
+import { touchPublicRecord } from '../portal/public-record.js';
 import { AppError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -71,7 +71,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Org
       code: await nextOrganizationCode(tx),
     });
     await recordAudit(tx, ctx, { action: 'create', entityType: 'organization', entityId: row.id, after: row });
-    await touchOaiItem(tx, 'organization', row.id);
+    await touchPublicRecord(tx, 'organization', row.id);
     return presentOrganizationFull(row, await findUnitsByIds(tx, [row.provinceUnitId, row.managingUnitId]), true);
   });
 }
@@ -94,7 +94,7 @@ export async function updateOrganization(db: Db, ctx: RequestContext, id: string
     const after = await updateOrganizationVersioned(tx, id, version, definedOnly(changes));
     if (!after) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'update', entityType: 'organization', entityId: id, before, after });
-    await touchOaiItem(tx, 'organization', id);
+    await touchPublicRecord(tx, 'organization', id);
     return presentOrganizationFull(after, await findUnitsByIds(tx, [after.provinceUnitId, after.managingUnitId]), true);
   });
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { PortalSummary } from '@stinet/shared';
+import type { PortalSummary, Registration } from '@stinet/shared';
 import { queryRows } from '../../lib/sql.js';
-import { anonymous, createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { unitByCode } from '../../test-support/fixtures.js';
+import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
+import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,5 +31,30 @@ describe('portal summary', () => {
     expect(s.indicators.every((i) => i.value !== null && i.releaseId !== null)).toBe(true);
     expect(s.releases.length).toBeLessThanOrEqual(3);
     for (const r of s.releases) expect((await anonymous(t.app).get(`/api/public/stats/releases/${r.id}`)).statusCode).toBe(200);
+  });
+
+  it('counts a result whose certificate is revoked no more, as the public list and OAI-PMH', async () => {
+    const officer = await loginAs(t.app, 'officer.hanoi');
+    const reporter = await loginAs(t.app, 'reporter');
+    const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+    const org = await organizationOf(t.handle.db, 'reporter');
+    const task = await publishedTask(officer, hanoi, org, { acceptedOn: '2026-10-20' });
+    let reg = await completeDossier(reporter, task.id, org);
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    const summary = async () => ((await anonymous(t.app).get('/api/public/summary')).json() as PortalSummary).counts;
+    const publicTotal = async () => ((await anonymous(t.app).get('/api/results?pageSize=1')).json() as { total: number }).total;
+    const liveProducts = async () =>
+      (await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM oai_item WHERE entity_type = 'product' AND NOT deleted`))[0]?.n;
+    const before = await summary();
+    expect(before.registeredResults).toBe(await publicTotal());
+    expect(before.registeredResults).toBe(await liveProducts());
+
+    expect((await officer.post(`/api/certificates/${reg.certificate?.id}/revoke`, { reason: 'Kết quả trùng lặp.' })).statusCode).toBe(200);
+    const after = await summary();
+    expect(after.registeredResults).toBe(before.registeredResults - 1);
+    expect(after.registeredResults).toBe(await publicTotal());
+    expect(after.registeredResults).toBe(await liveProducts());
+    expect(after.publishedTasks).toBe(before.publishedTasks);
   });
 });

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { todayInVietnam, type PortalSummary } from '@stinet/shared';
 import type { Executor } from '../../db/types.js';
 import { queryRows } from '../../lib/sql.js';
+import { publicResultCondition } from '../registrations/registrations.repo.js';
 import { listPublicReleases, publicIndicators } from '../stats/stats-release.service.js';
 
 /**
  * The public home page's data in one answer: counts of the units valid today and of the public records (published
- * tasks, registered results as the public results list counts them),
+ * tasks, public results as the public results list counts them: registered, certificate not revoked),
  * the indicator figures of the latest releases, and the three latest releases.
  */
 export async function portalSummary(ex: Executor): Promise<PortalSummary> {
@@ -19,7 +20,7 @@ export async function portalSummary(ex: Executor): Promise<PortalSummary> {
           (SELECT count(*)::int FROM organization) AS organizations,
           (SELECT count(*)::int FROM researcher) AS researchers,
           (SELECT count(*)::int FROM task WHERE status = 'published') AS tasks,
-          (SELECT count(*)::int FROM result_registration WHERE status = 'registered') AS results`,
+          (SELECT count(*)::int FROM result_registration JOIN task ON task.id = result_registration.task_id WHERE ${publicResultCondition()}) AS results`,
   );
   const indicators = (await publicIndicators(ex)).items.filter((i) => i.value !== null);
   const releases = (await listPublicReleases(ex, {})).items.slice(0, 3);

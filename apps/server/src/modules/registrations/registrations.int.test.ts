@@ -168,6 +168,9 @@ describe('result registration (Mẫu 5) and the certificate', () => {
     expect(copyText).toContain(cert.number);
     expect((await reporter.get(`/api/certificates/${certId}/copies/2/pdf`)).statusCode).toBe(404);
 
+    const listed = async (client: Pick<Client, 'get'>, query: string) => ((await client.get(`/api/results?${query}`)).json() as { items: { id: string }[]; total: number }).items.map((i) => i.id);
+    expect(await listed(anonymous(t.app), `q=${encodeURIComponent(task.code)}`)).toEqual([reg.id]);
+    expect((await anonymous(t.app).get(`/api/results/${reg.id}`)).statusCode).toBe(200);
     expect((await otherOfficer.post(`/api/certificates/${certId}/revoke`, { reason: 'x' })).statusCode).toBe(403);
     const revoked = (await officer.post(`/api/certificates/${certId}/revoke`, { reason: 'Kết quả trùng lặp với nhiệm vụ đã đăng ký.' })).json() as Certificate;
     expect(revoked.status).toBe('revoked');
@@ -177,6 +180,22 @@ describe('result registration (Mẫu 5) and the certificate', () => {
     expect(code(await officer.post(`/api/certificates/${certId}/copies`, {}))).toBe('CERTIFICATE_REVOKED');
     const revokedText = await extractPdfText((await reporter.get(`/api/certificates/${certId}/pdf`)).rawPayload);
     expect(revokedText).toContain('THU HỒI');
+
+    // a revoked registration is void: gone from the public list and record for every caller, signed in or not
+    for (const client of [anonymous(t.app), reporter, officer, admin]) {
+      expect(await listed(client, `q=${encodeURIComponent(task.code)}`)).toEqual([]);
+      expect(await listed(client, `q=${encodeURIComponent(task.code)}&cursor=*`)).toEqual([]);
+      const one = await client.get(`/api/results/${reg.id}`);
+      expect([one.statusCode, code(one)]).toEqual([404, 'NOT_FOUND']);
+    }
+    const grouped = (await anonymous(t.app).get(`/api/results?q=${encodeURIComponent(task.code)}&group_by=level`)).json() as { groups: unknown[]; total: number };
+    expect([grouped.groups, grouped.total]).toEqual([[], 0]);
+    // staff keep the dossier, with the revocation visible
+    const dossier = (await officer.get(`/api/registrations/${reg.id}`)).json() as Registration;
+    expect([dossier.status, dossier.certificate?.status]).toEqual(['registered', 'revoked']);
+    const work = (await officer.get(`/api/registrations/work?status=registered&q=${encodeURIComponent(task.code)}`)).json() as { items: { id: string }[] };
+    expect(work.items.map((i) => i.id)).toEqual([reg.id]);
+    expect(((await reporter.get(`/api/certificates/${certId}`)).json() as Certificate).status).toBe('revoked');
 
     const history = (await admin.get(`/api/audit?entityType=certificate&entityId=${certId}`)).json() as { items: { action: string }[] };
     expect(history.items.map((h) => h.action)).toEqual(['revoke', 'copy', 'issue']);
@@ -283,6 +302,12 @@ describe('result registration (Mẫu 5) and the certificate', () => {
     expect(pub.documents.map((d) => d.role).sort()).toEqual(['final_report', 'summary_report']);
     expect((await anonymous(t.app).get(`/api/files/${finalReport}/content`)).statusCode).toBe(200);
     expect((await anonymous(t.app).get(`/api/files/${minutes}/content`)).statusCode).toBe(401);
+
+    // a revoked certificate voids the registration: its documents stop being public (staff in scope still read them)
+    expect((await officer.post(`/api/certificates/${reg.certificate?.id}/revoke`, { reason: 'Kết quả trùng lặp.' })).statusCode).toBe(200);
+    expect((await anonymous(t.app).get(`/api/files/${finalReport}/content`)).statusCode).toBe(401);
+    expect((await anonymous(t.app).get(`/api/files/${finalReport}`)).statusCode).toBe(401);
+    expect((await officer.get(`/api/files/${finalReport}/content`)).statusCode).toBe(200);
 
     // the default (focal-point full text) publishes no document
     const other = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-11-02' });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { certificate, registrationFile, resultRegistration, storedFile, task } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { ParsedListQuery } from '@stinet/shared';
@@ -80,6 +80,18 @@ export async function nextCertificateNo(ex: Executor, authorityUnitId: string, y
   return Number(rows[0]?.last_no);
 }
 
+/**
+ * The one rule of a public result, the same as the OAI-PMH provider's (`oai.repo.ts`, product): a registered dossier
+ * of a published task whose certificate is not revoked (a revoked registration is void: it is no longer public
+ * anywhere and turns into a deleted OAI-PMH record). Every public output of results (list, record, open data,
+ * sitemap counts, portal counts) uses this condition. It names the `result_registration` and `task` tables, so the
+ * query must join `task` without an alias.
+ */
+export function publicResultCondition(): SQL {
+  return sql`(${resultRegistration.status} = 'registered' AND ${task.status} = 'published'
+    AND NOT EXISTS (SELECT 1 FROM ${certificate} WHERE ${certificate.registrationId} = ${resultRegistration.id} AND ${certificate.status} = 'revoked'))`;
+}
+
 /** Filters of dossier lists. */
 export interface RegistrationFilter {
   statuses?: RegistrationRow['status'][] | undefined;
@@ -89,6 +101,8 @@ export interface RegistrationFilter {
   q?: string | undefined;
   /** Only these registrations. */
   ids?: string[] | undefined;
+  /** Only public results ({@link publicResultCondition}). */
+  publicOnly?: boolean | undefined;
 }
 
 function where(f: RegistrationFilter): SQL | undefined {
@@ -97,11 +111,12 @@ function where(f: RegistrationFilter): SQL | undefined {
   if (f.unitIds) conds.push(sql`(${inArray(resultRegistration.authorityUnitId, f.unitIds)} OR ${inArray(task.managingUnitId, f.unitIds)})`);
   if (f.leadOrganizationId) conds.push(eq(task.leadOrganizationId, f.leadOrganizationId));
   if (f.ids) conds.push(inArray(resultRegistration.id, f.ids));
+  if (f.publicOnly) conds.push(publicResultCondition());
   if (f.q) conds.push(sql`(${containsFolded(resultRegistration.resultTitleVi, f.q)} OR ${containsFolded(task.titleVi, f.q)} OR ${task.code} = ${f.q} OR ${resultRegistration.archiveNo} = ${f.q})`);
   return conds.length ? and(...conds) : undefined;
 }
 
-/** The grammar of the public result list (registered results; public fields only). */
+/** The grammar of the public result list (public results, {@link publicResultCondition}; public fields only). */
 export const RESULT_GRAMMAR: GrammarTable = {
   columns: {
     level: { kind: 'string', sql: sql`${task.levelCode}` },
@@ -122,18 +137,52 @@ export const RESULT_GRAMMAR: GrammarTable = {
   id: sql`${resultRegistration.id}`,
 };
 
-/** A page (or groups) of registered results with their tasks, with the list grammar. */
+/** A page (or groups) of public results with their tasks, with the list grammar. */
 export function findResultsGrammar(ex: Executor, q: string | undefined, query: ParsedListQuery, page: number, pageSize: number) {
   return runGrammarList<{ reg: RegistrationRow; task: typeof task.$inferSelect }>(
     ex,
     { from: resultRegistration, joins: [{ table: task, on: eq(task.id, resultRegistration.taskId) }], row: { reg: resultRegistration, task } },
-    [where({ statuses: ['registered'], q })],
+    [where({ publicOnly: true, q })],
     RESULT_GRAMMAR,
     query,
     [{ field: 'registered', desc: true }],
     page,
     pageSize,
   );
+}
+
+/** A public result ({@link publicResultCondition}) with its task; undefined when the dossier is not public. */
+export async function findPublicResultById(ex: Executor, id: string): Promise<{ reg: RegistrationRow; task: typeof task.$inferSelect } | undefined> {
+  return (
+    await ex
+      .select({ reg: resultRegistration, task })
+      .from(resultRegistration)
+      .innerJoin(task, eq(task.id, resultRegistration.taskId))
+      .where(and(eq(resultRegistration.id, id), publicResultCondition()))
+      .limit(1)
+  )[0];
+}
+
+/** How many public results there are ({@link publicResultCondition}). */
+export async function countPublicResults(ex: Executor): Promise<number> {
+  const rows = await ex.select({ n: count() }).from(resultRegistration).innerJoin(task, eq(task.id, resultRegistration.taskId)).where(publicResultCondition());
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The ids of public results after `afterId` (or among `ids`), in id order: keyset pages of the open-data dumps. */
+export async function findPublicResultIds(ex: Executor, opts: { afterId?: string | null; ids?: string[]; limit?: number }): Promise<string[]> {
+  if (opts.ids && !opts.ids.length) return [];
+  const conds: SQL[] = [publicResultCondition()];
+  if (opts.afterId) conds.push(gt(resultRegistration.id, opts.afterId));
+  if (opts.ids) conds.push(inArray(resultRegistration.id, opts.ids));
+  const query = ex
+    .select({ id: resultRegistration.id })
+    .from(resultRegistration)
+    .innerJoin(task, eq(task.id, resultRegistration.taskId))
+    .where(and(...conds))
+    .orderBy(asc(resultRegistration.id));
+  const rows = opts.limit !== undefined ? await query.limit(opts.limit) : await query;
+  return rows.map((r) => r.id);
 }
 
 /** A page of dossiers with their tasks, newest change first. */

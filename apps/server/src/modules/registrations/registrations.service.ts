@@ -17,7 +17,7 @@ import {
 } from '@stinet/shared';
 import { certificate, orgUnit, storedFile } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
-import { touchOaiItem } from '../oai/oai.repo.js';
+import { touchPublicRecord } from '../portal/public-record.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { AuthUser, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -39,6 +39,7 @@ import {
   findRegistrationById,
   findRegistrationByTask,
   findRegistrationFiles,
+  findPublicResultById,
   findRegistrations,
   findResultsGrammar,
   insertRegistration,
@@ -302,7 +303,7 @@ export async function reviewRegistration(db: Db, ctx: RequestContext, id: string
     // the deposited reports take the dossier's full-text access (public, focal points, or restricted)
     const reportIds = (await findRegistrationFiles(tx, id)).filter((f) => !f.link.detachedAt && FULL_TEXT_ROLES.includes(f.link.role)).map((f) => f.file.id);
     if (reportIds.length) await tx.update(storedFile).set({ accessTier: reg.fullTextTier }).where(inArray(storedFile.id, reportIds));
-    await touchOaiItem(tx, 'product', id);
+    await touchPublicRecord(tx, 'result', id);
     await recordAudit(tx, ctx, { action: 'register', entityType: 'result_registration', entityId: id, before: { status: reg.status }, after: { status: after.status, archiveNo: after.archiveNo } });
     await recordAudit(tx, ctx, { action: 'issue', entityType: 'certificate', entityId: cert.id, after: { number: cert.number, issuedOn: cert.issuedOn, registrationId: id } });
     return present(tx, after, t, await registrationAccess(tx, actor, after, t));
@@ -352,9 +353,13 @@ function presentResultPublic(reg: RegistrationRow, t: TaskRow, lead: Organizatio
   };
 }
 
-/** The public list of registered results (what focal points publish after issuing certificates). */
+/**
+ * The public list of registered results (what focal points publish after issuing certificates). Public for every
+ * caller, signed in or not (`publicResultCondition` of the repo: a result whose certificate is revoked is left out); staff
+ * see revoked registrations through their dossiers (`/api/registrations/...`, with the certificate's status).
+ */
 export async function listPublicResults(ex: Executor, q: { q?: string | undefined; page: number; pageSize: number; ids?: string[] | undefined }) {
-  const { rows, total } = await findRegistrations(ex, { statuses: ['registered'], q: q.q, ids: q.ids }, q.page, q.pageSize, 'registered');
+  const { rows, total } = await findRegistrations(ex, { publicOnly: true, q: q.q, ids: q.ids }, q.page, q.pageSize, 'registered');
   return { items: await presentResults(ex, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -373,11 +378,14 @@ export async function listPublicResultsGrammar(ex: Executor, q: ResultListQuery)
   return grammarAnswer(result, grammar, q.page, pageSize, (rows) => presentResults(ex, rows));
 }
 
-/** The public record of a registered result with its publicly readable documents; anything else is not found. */
+/**
+ * The public record of a public result (`publicResultCondition` of the repo) with its publicly readable documents; anything
+ * else (not registered, certificate revoked) is not found.
+ */
 export async function getPublicResult(ex: Executor, id: string): Promise<ResultPublicDetail> {
-  const reg = await findRegistrationById(ex, id);
-  if (!reg || reg.status !== 'registered') throw notFound('result');
-  const t = (await findTaskById(ex, reg.taskId)) as TaskRow;
+  const found = await findPublicResultById(ex, id);
+  if (!found) throw notFound('result');
+  const { reg, task: t } = found;
   const lead = (await findOrganizationRefs(ex, [t.leadOrganizationId])).get(t.leadOrganizationId) as OrganizationRefRow;
   const unit = (await findUnitById(ex, reg.authorityUnitId)) as OrgUnitRow;
   const cert = (await findCertificateByRegistration(ex, reg.id)) as CertificateRow;

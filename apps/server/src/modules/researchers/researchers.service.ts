@@ -1,6 +1,6 @@
 import type { ResearcherCreate, ResearcherFull, ResearcherListQuery, ResearcherPublic, ResearcherUpdate } from '@stinet/shared';
 import type { Db, Executor } from '../../db/types.js';
-import { touchOaiItem } from '../oai/oai.repo.js';
+import { touchPublicRecord } from '../portal/public-record.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -78,7 +78,7 @@ export async function createResearcher(db: Db, ctx: RequestContext, input: Resea
     await validateCodes(tx, input);
     const row = await insertResearcher(tx, { ...(definedOnly(input) as typeof input), code: await nextResearcherCode(tx) });
     await recordAudit(tx, ctx, { action: 'create', entityType: 'researcher', entityId: row.id, after: row });
-    await touchOaiItem(tx, 'person', row.id);
+    await touchPublicRecord(tx, 'researcher', row.id);
     return presentResearcherFull(row, org, true);
   });
 }
@@ -96,7 +96,7 @@ export async function updateResearcher(db: Db, ctx: RequestContext, id: string, 
     const after = await updateResearcherVersioned(tx, id, version, definedOnly(changes));
     if (!after) throw new AppError('VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'update', entityType: 'researcher', entityId: id, before, after });
-    await touchOaiItem(tx, 'person', id);
+    await touchPublicRecord(tx, 'researcher', id);
     return presentResearcherFull(after, target, true);
   });
 }

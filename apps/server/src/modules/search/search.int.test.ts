@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResponse, TaskFull } from '@stinet/shared';
+import { sql } from 'drizzle-orm';
+import type { Registration, SearchResponse, TaskFull } from '@stinet/shared';
+import { queryRows } from '../../lib/sql.js';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
-import { publishedTask } from '../../test-support/registration-fixtures.js';
+import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
 import { taskBody } from '../../test-support/task-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 
@@ -159,6 +161,43 @@ describe('GET /api/search', () => {
     }
     const unknown = await anonymous(t.app).get('/api/search?foo=1');
     expect([unknown.statusCode, (unknown.json() as { error: { code: string } }).error.code]).toEqual([400, 'UNKNOWN_FIELD']);
+  });
+});
+
+describe('the search documents follow every change in its transaction', () => {
+  /** Rows of the search index that differ from what the view of public records says now (either way). */
+  async function drift(): Promise<number> {
+    const cols = sql.raw('entity_type, entity_id, title, body, level_code, field_tops, province_unit_id, organization_id, year, end_date, status');
+    const rows = await queryRows<{ n: number | string }>(
+      t.handle.db,
+      sql`SELECT count(*) AS n FROM ((SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM search_doc_source) UNION ALL (SELECT ${cols} FROM search_doc_source EXCEPT SELECT ${cols} FROM search_doc)) x`,
+    );
+    return Number(rows[0]?.n);
+  }
+
+  it('renames, results registered and revoked, and the seed all leave the index equal to the public records', async () => {
+    expect(await drift()).toBe(0);
+    const admin = await loginAs(t.app, 'admin');
+    const officer = await loginAs(t.app, 'officer.hanoi');
+    const reporter = await loginAs(t.app, 'reporter');
+    // an organization renamed: its own document and its researchers' (the organization's name is in their text)
+    const org = (await admin.get(`/api/organizations/${orgB}/full`)).json() as { version: number };
+    const renamed = await admin.patch(`/api/organizations/${orgB}`, { nameVi: `Trung tâm Quvarex ${M} miền Trung`, version: org.version });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(ids(await q('quvarex'))).toEqual(expect.arrayContaining([orgB]));
+    // a result registered on a published task, then its certificate revoked: found, then gone
+    const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+    const reporterOrg = await organizationOf(t.handle.db, 'reporter');
+    const task = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-10-20', overrides: { titleVi: `Vật liệu Plixoran ${M} cho pin mặt trời` } });
+    let reg = await completeDossier(reporter, task.id, reporterOrg);
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    expect(ids(await q('plixoran', '&type=result'))).toEqual([reg.id]);
+    expect(await drift()).toBe(0);
+    expect((await officer.post(`/api/certificates/${reg.certificate?.id}/revoke`, { reason: 'Kết quả trùng lặp.' })).statusCode).toBe(200);
+    expect(ids(await q('plixoran', '&type=result'))).toEqual([]);
+    expect(ids(await q('plixoran'))).toEqual([task.id]);
+    expect(await drift()).toBe(0);
   });
 });
 

@@ -3,39 +3,6 @@ import type { Executor } from '../../db/types.js';
 import { escapeLike, queryRows } from '../../lib/sql.js';
 import type { ParsedQuery, QueryTerm } from './search-text.js';
 
-/**
- * The public search documents, one row per public record, built from public fields only:
- * published tasks (TT 14/2014 Art 23(2) fields), registered results, organizations (public fields, no
- * internal note, tax code or founding decision), researchers (name, position, organization — no personal data).
- * State-secret tasks are never stored; drafts, submitted and returned tasks and unregistered dossiers are left out here.
- */
-function publicDocs(today: string): SQL {
-  return sql`
-    SELECT 'task'::text AS type, t.id, t.title_vi AS title,
-      concat_ws(' ', t.code, t.pi_name, t.objectives, t.content, t.methods, t.expected_products) AS body,
-      t.level_code AS level, t.field_codes_2025 AS fields, o.province_unit_id AS province, t.lead_organization_id AS org,
-      extract(year FROM t.start_date)::int AS year,
-      CASE WHEN t.end_date >= ${today}::date THEN 'ongoing' ELSE 'ended' END AS status
-    FROM task t JOIN organization o ON o.id = t.lead_organization_id
-    WHERE t.status = 'published'
-    UNION ALL
-    SELECT 'result', r.id, r.result_title_vi,
-      concat_ws(' ', r.abstract_vi, array_to_string(r.keywords, ' '), r.archive_no, t.code, t.title_vi, t.pi_name),
-      t.level_code, t.field_codes_2025, o.province_unit_id, t.lead_organization_id,
-      extract(year FROM (r.registered_at AT TIME ZONE 'UTC') + interval '7 hours')::int, 'registered'
-    FROM result_registration r JOIN task t ON t.id = r.task_id JOIN organization o ON o.id = t.lead_organization_id
-    WHERE r.status = 'registered' AND t.status = 'published'
-    UNION ALL
-    SELECT 'organization', o.id, o.name_vi, concat_ws(' ', o.code, o.name_abbr, o.name_en, o.address),
-      NULL::text, ARRAY[o.main_field_code]::text[], o.province_unit_id, o.id, NULL::int, NULL::text
-    FROM organization o
-    UNION ALL
-    SELECT 'researcher', r.id, r.full_name, concat_ws(' ', r.code, r.position, o.name_vi),
-      NULL::text, CASE WHEN r.field_code IS NULL THEN '{}'::text[] ELSE ARRAY[r.field_code]::text[] END,
-      o.province_unit_id, o.id, NULL::int, NULL::text
-    FROM researcher r JOIN organization o ON o.id = r.organization_id`;
-}
-
 /** Escapes regular-expression metacharacters. */
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -64,65 +31,160 @@ export const FUZZY_MANY = 0.5;
 /** Typo tolerance against the longer body text (stricter: long texts share trigrams with anything). */
 export const FUZZY_BODY = 0.7;
 
-/** One matched record with what the facets and the ranking need. */
-export interface SearchDocRow extends Record<string, unknown> {
+/** The facets of the search. */
+export type FacetName = 'type' | 'level' | 'field' | 'province' | 'organization' | 'year' | 'status';
+
+/** Filters as stored values: provinces already expanded to every unit that stands for a chosen one. */
+export type SearchFilters = Partial<Record<FacetName, string[]>>;
+
+/** One hit of the page. */
+export interface SearchHitRow {
   type: 'task' | 'result' | 'organization' | 'researcher';
   id: string;
   title: string;
-  level: string | null;
-  fields: string[] | null;
-  province: string;
-  org: string;
-  year: number | null;
-  status: string | null;
   score: number | string;
 }
 
+/** One facet bucket as counted by the database (provinces are stored units, not yet mapped to a date). */
+export interface FacetCountRow {
+  /** `total`: hits after the filters; `matched`: records matching the terms, before the filters. */
+  facet: FacetName | 'total' | 'matched';
+  key: string | null;
+  n: number | string;
+}
+
+/** What a search needs from the database. */
+export interface SearchPlan {
+  query: ParsedQuery;
+  /** Today in Vietnam (the status facet of tasks: ongoing until their end date). */
+  today: string;
+  /** Typo tolerance: used when nothing matches as typed. */
+  fuzzy: boolean;
+  filters: SearchFilters;
+  /** Organizations listed in the organization facet besides the chosen ones (the largest counts). */
+  topOrganizations: number;
+  limit: number;
+  offset: number;
+}
+
+/** Terms shorter than this (folded) cannot use the trigram index; they are checked on the rows the others select. */
+const MIN_INDEXED = 3;
+
+/** Condition: the folded document contains the term (indexed by trigrams when long enough). */
+function docHas(t: QueryTerm): SQL {
+  if (t.kind === 'prefix') return sql`d.doc_folded ~ ('\\m' || ${folded(escapeRegex(t.raw))})`;
+  if (t.folded.length < MIN_INDEXED) return sql`position(${folded(t.raw)} IN d.doc_folded) > 0`;
+  return sql`d.doc_folded LIKE ('%' || ${folded(escapeLike(t.raw))} || '%')`;
+}
+
+/** The stored value of each facet of a document row `d`, as SQL (the status of tasks computed against today). */
+function facetValues(today: string): Record<Exclude<FacetName, 'field'>, SQL> {
+  return {
+    type: sql`d.entity_type`,
+    level: sql`d.level_code`,
+    province: sql`d.province_unit_id::text`,
+    organization: sql`d.organization_id::text`,
+    year: sql`d.year::text`,
+    status: sql`CASE WHEN d.entity_type = 'task' THEN CASE WHEN d.end_date >= ${today}::date THEN 'ongoing' ELSE 'ended' END ELSE d.status END`,
+  };
+}
+
+const FACETS: FacetName[] = ['type', 'level', 'field', 'province', 'organization', 'year', 'status'];
+
 /**
- * The records matching a query (all of them when there is no term), with a relevance score 0–1:
+ * The one statement of a search: the matching documents (trigram index on the folded text), their relevance, the page of hits and the
+ * disjunctive facet counts (each facet counted with every other facet's filter applied) and the total.
  *
- * score = Σ_terms [3·title + 1·body + 2·titleExact + 0.5·bodyExact] + 3·word_similarity(plain, title) + 1·(title contains plain)
- *         divided by its maximum, where `title`/`body` mean the folded text contains the term (accent-insensitive) and
- *         `…Exact` that it contains it with the diacritics as typed. A record matches when every phrase and prefix occurs
- *         and every plain word occurs (folded). With `fuzzy` (the service's fallback when nothing matches exactly), all but one
- *         plain word must occur and the plain words be trigram-similar to a part of the title or body (pg_trgm
- *         word_similarity ≥ 0.5 on the title, one word alone ≥ 0.6; ≥ 0.7 on the body): one typo tolerated.
+ * score = Σ_terms [3·title + 1·text + 2·titleExact + 0.5·bodyExact] + 3·word_similarity(plain, title) + 1·(title contains plain)
+ *         divided by its maximum, where `title`/`text` mean the folded title / whole folded document contains the term
+ *         (accent-insensitive) and `…Exact` that the title / body contains it with the diacritics as typed. A record
+ *         matches when every phrase and prefix occurs and every plain word occurs (folded). With `fuzzy`, all but one
+ *         plain word must occur and the plain words be trigram-similar to a part of the title or text (pg_trgm
+ *         word_similarity ≥ 0.5 on the title, one word alone ≥ 0.6; ≥ 0.7 on the whole text): one typo tolerated.
+ * Order: score, then (without terms) tasks, results, organizations, researchers, then the folded title, title, id.
  */
-export async function findMatches(ex: Executor, q: ParsedQuery, today: string, fuzzy = false): Promise<SearchDocRow[]> {
-  const base = sql`SELECT d.*, lower(immutable_unaccent(d.title)) AS ft, lower(immutable_unaccent(d.body)) AS fb, lower(d.title) AS lt, lower(d.body) AS lb FROM (${publicDocs(today)}) d`;
-  if (!q.terms.length) {
-    return queryRows<SearchDocRow>(ex, sql`SELECT type, id, title, level, fields, province, org, year, status, 0 AS score FROM (${publicDocs(today)}) d`);
-  }
-  const ft = sql`x.ft`;
-  const fb = sql`x.fb`;
-  const strict = q.terms.filter((t) => t.kind !== 'word');
+export function searchStatement(plan: SearchPlan): SQL {
+  const q = plan.query;
+  const values = facetValues(plan.today);
+  const conds: SQL[] = [];
   const words = q.terms.filter((t) => t.kind === 'word');
-  const both = (t: QueryTerm) => sql`(${termIn(ft, t)} OR ${termIn(fb, t)})`;
-  const conds: SQL[] = strict.map(both);
+  for (const t of q.terms.filter((t) => t.kind !== 'word')) conds.push(docHas(t));
   const plainFolded = folded(q.plain);
+  const threshold = words.length > 1 ? FUZZY_MANY : FUZZY_ONE;
   if (words.length) {
-    // every plain word occurs, or all but one do and the plain words are trigram-similar to a part of the text (one typo)
-    const occurs = sql.join(words.map((w) => sql`CASE WHEN ${both(w)} THEN 1 ELSE 0 END`), sql` + `);
-    const threshold = words.length > 1 ? FUZZY_MANY : FUZZY_ONE;
-    conds.push(
-      fuzzy
-        ? sql`((${occurs}) >= ${words.length - 1} AND (word_similarity(${plainFolded}, ${ft}) >= ${threshold} OR word_similarity(${plainFolded}, ${fb}) >= ${FUZZY_BODY}))`
-        : sql`(${occurs}) = ${words.length}`,
+    if (plan.fuzzy) {
+      const occurs = sql.join(words.map((w) => sql`CASE WHEN ${docHas(w)} THEN 1 ELSE 0 END`), sql` + `);
+      // `<%` (pg_trgm.word_similarity_threshold, set for the statement's transaction) selects candidates through the index
+      conds.push(sql`${plainFolded} <% d.doc_folded AND (${occurs}) >= ${words.length - 1} AND (word_similarity(${plainFolded}, d.title_folded) >= ${threshold} OR word_similarity(${plainFolded}, d.doc_folded) >= ${FUZZY_BODY})`);
+    } else {
+      for (const w of words) conds.push(docHas(w));
+    }
+  }
+  let score: SQL = sql`0`;
+  if (q.terms.length) {
+    const parts: SQL[] = q.terms.map(
+      (t) => sql`(CASE WHEN ${termIn(sql`d.title_folded`, t)} THEN 3 ELSE 0 END + CASE WHEN ${termIn(sql`d.doc_folded`, t)} THEN 1 ELSE 0 END + CASE WHEN ${exactIn(sql`lower(d.title)`, t)} OR ${exactIn(sql`d.title`, t)} THEN 2 ELSE 0 END + CASE WHEN ${exactIn(sql`lower(d.body)`, t)} THEN 0.5 ELSE 0 END)`,
     );
+    let max = q.terms.length * 6.5;
+    if (words.length) {
+      parts.push(sql`(3 * word_similarity(${plainFolded}, d.title_folded) + CASE WHEN d.title_folded LIKE ('%' || ${folded(escapeLike(q.plain))} || '%') THEN 1 ELSE 0 END)`);
+      max += 4;
+    }
+    score = sql`round(((${sql.join(parts, sql` + `)}) / ${max})::numeric, 4)`;
   }
-  const parts: SQL[] = q.terms.map(
-    (t) => sql`(CASE WHEN ${termIn(ft, t)} THEN 3 ELSE 0 END + CASE WHEN ${termIn(fb, t)} THEN 1 ELSE 0 END + CASE WHEN ${exactIn(sql`x.lt`, t)} OR ${exactIn(sql`x.title`, t)} THEN 2 ELSE 0 END + CASE WHEN ${exactIn(sql`x.lb`, t)} THEN 0.5 ELSE 0 END)`,
-  );
-  let max = q.terms.length * 6.5;
-  if (words.length) {
-    parts.push(sql`(3 * word_similarity(${plainFolded}, ${ft}) + CASE WHEN ${ft} LIKE ('%' || ${folded(escapeLike(q.plain))} || '%') THEN 1 ELSE 0 END)`);
-    max += 4;
+  const ok = (f: FacetName): SQL => {
+    const chosen = plan.filters[f];
+    if (!chosen) return sql`true`;
+    const arr = sql`ARRAY[${sql.join(chosen.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+    return f === 'field' ? sql`coalesce(d.field_tops && ${arr}, false)` : sql`coalesce(${values[f]} = ANY(${arr}), false)`;
+  };
+  const active = FACETS.filter((f) => plan.filters[f] !== undefined);
+  const fails = active.length ? sql.join(active.map((f) => sql`(NOT x.ok_${sql.raw(f)})::int`), sql` + `) : sql`0`;
+  const counted = (f: FacetName) => (plan.filters[f] ? sql`(m.fails = 0 OR (m.fails = 1 AND NOT m.ok_${sql.raw(f)}))` : sql`m.fails = 0`);
+  const chosenOrgs = plan.filters.organization ?? [];
+  const facetQueries: SQL[] = [
+    sql`SELECT 'total' AS facet, NULL::text AS key, count(*) AS n FROM c m WHERE m.fails = 0`,
+    sql`SELECT 'matched', NULL, count(*) FROM c`,
+    ...(['type', 'level', 'province', 'year', 'status'] as const).map(
+      (f) => sql`SELECT ${f}::text, m.v_${sql.raw(f)}, count(*) FROM c m WHERE ${counted(f)} AND m.v_${sql.raw(f)} IS NOT NULL GROUP BY 2`,
+    ),
+    sql`SELECT 'field', fv, count(*) FROM c m CROSS JOIN LATERAL unnest(m.v_field) fv WHERE ${counted('field')} GROUP BY 2`,
+    sql`(SELECT 'organization', m.v_organization, count(*) FROM c m WHERE ${counted('organization')} GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${plan.topOrganizations})`,
+  ];
+  if (chosenOrgs.length) {
+    facetQueries.push(sql`SELECT 'organization', m.v_organization, count(*) FROM c m WHERE ${counted('organization')} AND m.v_organization = ANY(ARRAY[${sql.join(chosenOrgs.map((v) => sql`${v}`), sql`, `)}]::text[]) GROUP BY 2`);
   }
-  const score = sql`round(((${sql.join(parts, sql` + `)}) / ${max})::numeric, 4)`;
-  return queryRows<SearchDocRow>(
-    ex,
-    sql`SELECT x.type, x.id, x.title, x.level, x.fields, x.province, x.org, x.year, x.status, ${score} AS score FROM (${base}) x WHERE ${sql.join(conds, sql` AND `)}`,
-  );
+  const typeOrder = q.terms.length ? sql`` : sql`array_position(ARRAY['task','result','organization','researcher'], m.type), `;
+  return sql`WITH c AS MATERIALIZED (SELECT x.*, ${fails} AS fails FROM (
+      SELECT d.entity_type AS type, d.entity_id AS id, d.title, d.title_folded AS ft, ${score} AS score,
+        ${values.type} AS v_type, ${values.level} AS v_level, d.field_tops AS v_field, ${values.province} AS v_province,
+        ${values.organization} AS v_organization, ${values.year} AS v_year, ${values.status} AS v_status,
+        ${sql.join(FACETS.map((f) => sql`${ok(f)} AS ok_${sql.raw(f)}`), sql`, `)}
+      FROM search_doc d${conds.length ? sql` WHERE ${sql.join(conds, sql` AND `)}` : sql``}
+    ) x)
+    SELECT
+      (SELECT coalesce(json_agg(h), '[]'::json) FROM (
+        SELECT m.type, m.id, m.title, m.score FROM c m WHERE m.fails = 0
+        ORDER BY m.score DESC, ${typeOrder}m.ft, m.title, m.id LIMIT ${plan.limit} OFFSET ${plan.offset}) h) AS hits,
+      (SELECT coalesce(json_agg(f), '[]'::json) FROM (${sql.join(facetQueries, sql` UNION ALL `)}) f(facet, key, n)) AS counts`;
+}
+
+/** The pg_trgm word-similarity threshold the typo fallback sets for its statement (the lowest of its thresholds). */
+export function fuzzyThreshold(query: ParsedQuery): number {
+  const words = query.terms.filter((t) => t.kind === 'word').length;
+  return Math.min(words > 1 ? FUZZY_MANY : FUZZY_ONE, FUZZY_BODY);
+}
+
+/** Runs the search statement (see searchStatement); the typo fallback in a transaction that sets the pg_trgm threshold. */
+export async function runSearch(ex: Executor, plan: SearchPlan): Promise<{ hits: SearchHitRow[]; counts: FacetCountRow[] }> {
+  const statement = searchStatement(plan);
+  const run = async (tx: Executor) => {
+    if (plan.fuzzy) await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(fuzzyThreshold(plan.query))}, true)`);
+    const row = (await queryRows<{ hits: SearchHitRow[] | string; counts: FacetCountRow[] | string }>(tx, statement))[0];
+    const parse = <T>(v: T[] | string | undefined): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
+    return { hits: parse(row?.hits), counts: parse(row?.counts) };
+  };
+  return plan.fuzzy ? ex.transaction(run) : run(ex);
 }
 
 /** Public details of the hits of one page, for subtitles and snippets. */

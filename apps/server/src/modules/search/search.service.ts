@@ -2,11 +2,11 @@ import { compareVietnamese, todayInVietnam, type FacetBucket, type SearchFacet, 
 import { orgUnit, orgUnitSuccession } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { OrgUnitRow } from '../org-units/org-units.repo.js';
-import { findCodeLabels, findHitDetails, findMatches, findOrganizationNames, type SearchDocRow } from './search.repo.js';
-import { foldLower, highlight, parseQuery, snippetOf } from './search-text.js';
+import { findCodeLabels, findHitDetails, findOrganizationNames, runSearch, type FacetCountRow, type SearchFilters, type SearchHitRow, type SearchPlan } from './search.repo.js';
+import { highlight, parseQuery, snippetOf } from './search-text.js';
 
 const TYPE_ORDER = ['task', 'result', 'organization', 'researcher'] as const;
-const URL_BASE: Record<SearchDocRow['type'], string> = { task: '/tasks', result: '/results', organization: '/organizations', researcher: '/researchers' };
+const URL_BASE: Record<SearchHitRow['type'], string> = { task: '/tasks', result: '/results', organization: '/organizations', researcher: '/researchers' };
 const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
   ongoing: { vi: 'Đang thực hiện', en: 'Ongoing' },
   ended: { vi: 'Đã kết thúc', en: 'Ended' },
@@ -50,93 +50,71 @@ async function unitResolver(ex: Executor, asOf: string): Promise<{ units: Map<st
   return { units, resolve };
 }
 
-/** A matched record with its facet values resolved. */
-interface Doc {
-  row: SearchDocRow;
-  score: number;
-  values: Record<SearchFacet, string[]>;
-}
-
 /**
  * The public search: hits with highlights, total and disjunctive facet counts (each facet counted over the query
- * with every other facet's filter applied, so choosing a value never hides the other values of the same facet).
+ * with every other facet's filter applied, so choosing a value never hides the other values of the same facet),
+ * all from one SQL statement over the search documents (search_doc, kept in the transaction of every change).
  */
 export async function search(ex: Executor, q: SearchQuery): Promise<SearchResponse> {
   const started = performance.now();
   const today = todayInVietnam();
   const asOf = q.provinceAsOf ?? today;
   const parsed = parseQuery(q.q);
-  const [exact, { resolve }] = await Promise.all([findMatches(ex, parsed, today), unitResolver(ex, asOf)]);
+  const { units, resolve } = await unitResolver(ex, asOf);
+  const chosenProvinces = q.province && new Set(q.province.map((id) => resolve(id)?.id ?? id));
+  const filters: SearchFilters = {
+    type: q.type,
+    level: q.level,
+    field: q.field,
+    // a stored unit stands for a chosen province when it maps to it on the asked date
+    province: chosenProvinces && [...new Set([...chosenProvinces, ...[...units.keys()].filter((id) => chosenProvinces.has(resolve(id)?.id ?? id))])],
+    organization: q.organization,
+    year: q.year?.map(String),
+    status: q.status,
+  };
+  const plan: SearchPlan = { query: parsed, today, fuzzy: false, filters, topOrganizations: ORG_FACET_SIZE, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  let found = await runSearch(ex, plan);
+  const count = (rows: FacetCountRow[], facet: 'total' | 'matched') => Number(rows.find((r) => r.facet === facet)?.n ?? 0);
   // typo tolerance only when nothing matches as typed: exact queries keep precise totals and facet counts
-  const fuzzy = !exact.length && parsed.terms.some((t) => t.kind === 'word') && parsed.plain.length >= 3;
-  const rows = fuzzy ? await findMatches(ex, parsed, today, true) : exact;
+  const fuzzy = count(found.counts, 'matched') === 0 && parsed.terms.some((t) => t.kind === 'word') && parsed.plain.length >= 3;
+  if (fuzzy) found = await runSearch(ex, { ...plan, fuzzy: true });
 
-  const docs: Doc[] = rows.map((row) => ({
-    row,
-    score: Number(row.score),
-    values: {
-      type: [row.type],
-      level: row.level ? [row.level] : [],
-      field: [...new Set((row.fields ?? []).map((c) => c.charAt(0)).filter((c) => c.length > 0))],
-      province: [resolve(row.province)?.id ?? row.province],
-      organization: [row.org],
-      year: row.year === null ? [] : [String(row.year)],
-      status: row.status ? [row.status] : [],
-    },
-  }));
-
-  const filters: Partial<Record<SearchFacet, Set<string>>> = {
+  const counts: Record<SearchFacet, Map<string, number>> = { type: new Map(), level: new Map(), field: new Map(), province: new Map(), organization: new Map(), year: new Map(), status: new Map() };
+  for (const r of found.counts) {
+    if (r.facet === 'total' || r.facet === 'matched' || r.key === null) continue;
+    const key = r.facet === 'province' ? (resolve(r.key)?.id ?? r.key) : r.key;
+    counts[r.facet].set(key, (counts[r.facet].get(key) ?? 0) + Number(r.n));
+  }
+  const items = await presentHits(ex, found.hits, parsed);
+  const chosen: Partial<Record<SearchFacet, Set<string>>> = {
     type: q.type && new Set(q.type),
     level: q.level && new Set(q.level),
     field: q.field && new Set(q.field),
-    province: q.province && new Set(q.province.map((id) => resolve(id)?.id ?? id)),
+    province: chosenProvinces,
     organization: q.organization && new Set(q.organization),
     year: q.year && new Set(q.year.map(String)),
     status: q.status && new Set(q.status),
   };
-  const active = (Object.keys(filters) as SearchFacet[]).filter((f) => filters[f] !== undefined);
-  const counts: Record<SearchFacet, Map<string, number>> = { type: new Map(), level: new Map(), field: new Map(), province: new Map(), organization: new Map(), year: new Map(), status: new Map() };
-  const hits: Doc[] = [];
-  for (const d of docs) {
-    const failing = active.filter((f) => !d.values[f].some((v) => (filters[f] as Set<string>).has(v)));
-    if (failing.length === 0) hits.push(d);
-    if (failing.length > 1) continue;
-    const dims = failing.length === 1 ? [failing[0] as SearchFacet] : (Object.keys(counts) as SearchFacet[]);
-    for (const f of dims) for (const v of d.values[f]) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
-  }
-
-  const folded = new Map<string, string>();
-  const key = (d: Doc) => folded.get(d.row.id) ?? (folded.set(d.row.id, foldLower(d.row.title)), folded.get(d.row.id) as string);
-  hits.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (parsed.terms.length ? 0 : TYPE_ORDER.indexOf(a.row.type) - TYPE_ORDER.indexOf(b.row.type)) ||
-      (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : compareVietnamese(a.row.title, b.row.title)) ||
-      (a.row.id < b.row.id ? -1 : 1),
-  );
-  const page = hits.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  const items = await presentHits(ex, page, parsed);
-
-  const facets = await presentFacets(ex, counts, filters, resolve);
-  return { items, total: hits.length, page: q.page, pageSize: q.pageSize, approximate: fuzzy, provinceAsOf: asOf, facets, tookMs: Math.round(performance.now() - started) };
+  const facets = await presentFacets(ex, counts, chosen, resolve);
+  return { items, total: count(found.counts, 'total'), page: q.page, pageSize: q.pageSize, approximate: fuzzy, provinceAsOf: asOf, facets, tookMs: Math.round(performance.now() - started) };
 }
 
-async function presentHits(ex: Executor, page: Doc[], parsed: ReturnType<typeof parseQuery>): Promise<SearchHit[]> {
+async function presentHits(ex: Executor, page: SearchHitRow[], parsed: ReturnType<typeof parseQuery>): Promise<SearchHit[]> {
   const ids = { task: [] as string[], result: [] as string[], organization: [] as string[], researcher: [] as string[] };
-  for (const d of page) ids[d.row.type].push(d.row.id);
+  for (const d of page) ids[d.type].push(d.id);
   const details = await findHitDetails(ex, ids);
   return page.map((d) => {
-    const det = details.get(d.row.id);
+    const det = details.get(d.id);
     const snip = snippetOf(det?.texts ?? [], parsed.terms);
     return {
-      type: d.row.type,
-      id: d.row.id,
-      title: d.row.title,
+      type: d.type,
+      id: d.id,
+      title: d.title,
       snippet: snip?.text ?? null,
       subtitle: det?.subtitle ?? null,
-      highlight: { title: highlight(d.row.title, parsed.terms), snippet: snip?.highlight ?? null },
-      url: `${URL_BASE[d.row.type]}/${d.row.id}`,
-      score: d.score,
+      highlight: { title: highlight(d.title, parsed.terms), snippet: snip?.highlight ?? null },
+      url: `${URL_BASE[d.type]}/${d.id}`,
+      score: Number(d.score),
     };
   });
 }

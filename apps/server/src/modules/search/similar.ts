@@ -11,8 +11,8 @@ import { foldWithMap, markRanges } from './search-text.js';
  * approving a task). Compares a proposal (title, summary) with published tasks and registered results, public
  * fields only, so what it shows is what anyone may read; it is limited to signed-in staff because it is costly.
  *
- * 1. Preselection in SQL (bounded to PRESELECT candidates): the folded record text must contain one of the proposal's
- *    syllable bigrams (up to MAX_BIGRAMS, title bigrams first) or have a title trigram similarity ≥ 0.3.
+ * 1. Preselection in SQL over the search documents (bounded to PRESELECT candidates): the folded record text must contain
+ *    one of the proposal's syllable bigrams (up to MAX_BIGRAMS, title bigrams first) or have a title trigram similarity ≥ 0.3.
  * 2. Re-ranking in TypeScript, deterministic: features = distinct folded syllables (weight 1, stop words 0.2) and
  *    adjacent syllable bigrams (weight 2, none when both syllables are stop words); weighted token-set cosine
  *    cos(A,B) = Σ_{f∈A∩B} w(f)² / (‖A‖·‖B‖).
@@ -108,6 +108,34 @@ function passagesOf(fields: [SimilarPassage['field'], string | null][], query: M
     .map(({ field, text, highlight }) => ({ field, text, highlight }));
 }
 
+/**
+ * Preselection over the search documents of tasks and results (public text, kept in the transaction of every change):
+ * the folded text contains one of the bigrams (trigram index on `doc_folded`) or the folded title is trigram-similar
+ * (pg_trgm `%`, similarity ≥ 0.3, index on the titles of tasks and results); ranked by bigram hits + 4 · title
+ * similarity; then the texts of the PRESELECT best, read from the records themselves.
+ */
+async function findCandidates(ex: Executor, bigrams: string[], foldedTitle: string, exclude: string): Promise<CandidateRow[]> {
+  const hits = bigrams.length ? sql.join(bigrams.map((bg) => sql`CASE WHEN d.doc_folded LIKE ${`%${bg}%`} THEN 1 ELSE 0 END`), sql` + `) : sql`0`;
+  const anyBigram = bigrams.map((bg) => sql`d.doc_folded LIKE ${`%${bg}%`}`);
+  const selected = sql.join([...anyBigram, sql`(d.entity_type IN ('task', 'result') AND d.title_folded % ${foldedTitle})`], sql` OR `);
+  return queryRows<CandidateRow>(
+    ex,
+    sql`WITH pre AS (
+      SELECT d.entity_type AS type, d.entity_id AS id, (${hits}) + 4 * similarity(${foldedTitle}, d.title_folded) AS pre
+      FROM search_doc d
+      WHERE d.entity_type IN ('task', 'result') AND (${selected})
+        AND NOT (d.entity_type = 'task' AND d.entity_id = ${exclude}::uuid)
+        AND NOT (d.entity_type = 'result' AND d.entity_id IN (SELECT r.id FROM result_registration r WHERE r.task_id = ${exclude}::uuid))
+      ORDER BY pre DESC, d.entity_id LIMIT ${PRESELECT}
+    )
+    SELECT p.type, p.id, t.code, t.title_vi AS title, t.objectives, t.content, t.expected_products AS expected, NULL::text AS abstract, NULL::text AS keywords
+    FROM pre p JOIN task t ON p.type = 'task' AND t.id = p.id
+    UNION ALL
+    SELECT p.type, p.id, r.archive_no, r.result_title_vi, NULL, NULL, NULL, r.abstract_vi, array_to_string(r.keywords, '; ')
+    FROM pre p JOIN result_registration r ON p.type = 'result' AND r.id = p.id`,
+  );
+}
+
 /** Ranks published tasks and registered results by similarity to a proposed task. Staff only. */
 export async function similarTasks(ex: Executor, ctx: RequestContext, body: SimilarTasksBody): Promise<SimilarTasksResponse> {
   requireRole(ctx, 'national_admin', 'focal_officer', 'reviewer', 'org_reporter');
@@ -124,26 +152,8 @@ export async function similarTasks(ex: Executor, ctx: RequestContext, body: Simi
     }
   }
   const foldedTitle = titleToks.join(' ');
-  const hits = bigrams.length ? sql.join(bigrams.map((bg) => sql`CASE WHEN y.fd LIKE ${`%${bg}%`} THEN 1 ELSE 0 END`), sql` + `) : sql`0`;
   const exclude = body.excludeTaskId ?? '00000000-0000-0000-0000-000000000000';
-  const rows = await queryRows<CandidateRow & { pre: number }>(
-    ex,
-    sql`SELECT x.type, x.id, x.code, x.title, x.objectives, x.content, x.expected, x.abstract, x.keywords, x.pre FROM (
-      SELECT y.*, (${hits}) + 4 * y.tsim AS pre FROM (
-        SELECT z.*, similarity(${foldedTitle}, lower(immutable_unaccent(z.title))) AS tsim,
-          lower(immutable_unaccent(concat_ws(' ', z.title, z.objectives, z.content, z.expected, z.abstract, z.keywords))) AS fd
-        FROM (
-          SELECT 'task'::text AS type, t.id, t.code, t.title_vi AS title, t.objectives, t.content, t.expected_products AS expected, NULL::text AS abstract, NULL::text AS keywords
-          FROM task t WHERE t.status = 'published' AND t.id <> ${exclude}::uuid
-          UNION ALL
-          SELECT 'result', r.id, r.archive_no, r.result_title_vi, NULL, NULL, NULL, r.abstract_vi, array_to_string(r.keywords, '; ')
-          FROM result_registration r JOIN task t ON t.id = r.task_id
-          WHERE r.status = 'registered' AND t.status = 'published' AND r.task_id <> ${exclude}::uuid
-        ) z
-      ) y
-    ) x WHERE x.pre >= 1 OR x.tsim >= 0.3
-    ORDER BY x.pre DESC, x.id LIMIT ${PRESELECT}`,
-  );
+  const rows = await findCandidates(ex, bigrams, foldedTitle, exclude);
   const qTitle = features(body.title);
   const qAll = features(`${body.title} ${body.summary ?? ''}`);
   const hasSummary = !!body.summary && body.summary.trim().length > 0;

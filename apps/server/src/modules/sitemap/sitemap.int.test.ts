@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../lib/sql.js';
 import { unitByCode } from '../../test-support/fixtures.js';
 import { taskBody } from '../../test-support/task-fixtures.js';
-import { organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
+import type { Registration } from '@stinet/shared';
+import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 import { parseSitemapName } from './sitemap.service.js';
 
@@ -48,6 +49,32 @@ describe('sitemap', () => {
     expect(tasks).toHaveLength(n?.n ?? -1);
     const orgs = locs((await pub.get('/sitemaps/organizations-1.xml')).body);
     expect(orgs).toContain(`https://stinet.example.vn/organizations/${org}`);
+  });
+
+  it('drops a result whose certificate is revoked', async () => {
+    const pub = anonymous(t.app);
+    const officer = await loginAs(t.app, 'officer.hanoi');
+    const reporter = await loginAs(t.app, 'reporter');
+    const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+    const org = await organizationOf(t.handle.db, 'reporter');
+    const task = await publishedTask(officer, hanoi, org, { acceptedOn: '2026-10-20' });
+    let reg = await completeDossier(reporter, task.id, org);
+    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    const url = `https://stinet.example.vn/results/${reg.id}`;
+    const results = async () => locs((await pub.get('/sitemaps/results-1.xml')).body);
+    const listed = await results();
+    expect(listed).toContain(url);
+    const publicTotal = async () => ((await pub.get('/api/results?pageSize=1')).json() as { total: number }).total;
+    expect(listed).toHaveLength(await publicTotal());
+
+    expect((await officer.post(`/api/certificates/${reg.certificate?.id}/revoke`, { reason: 'Kết quả trùng lặp.' })).statusCode).toBe(200);
+    const after = await results();
+    expect(after).not.toContain(url);
+    expect(after).toHaveLength(listed.length - 1);
+    expect(after).toHaveLength(await publicTotal());
+    // the task stays public
+    expect(locs((await pub.get('/sitemaps/tasks-1.xml')).body)).toContain(`https://stinet.example.vn/tasks/${task.id}`);
   });
 
   it('answers 404 for unknown files and points robots.txt at it', async () => {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { diffTaskSnapshots, sameValue, todayInVietnam, type FieldDiff, type TaskChange, type TaskChangeCreate, type TaskChangeReview, type TaskRevisionDiff, type WorkingCalendar } from '@stinet/shared';
 import { appUser, taskChange } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
-import { touchOaiItem } from '../oai/oai.repo.js';
+import { touchPublicRecord } from '../portal/public-record.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -116,7 +116,7 @@ export async function reviewChange(db: Db, ctx: RequestContext, changeId: string
       const members = diff.find((d) => d.field === 'members');
       if (members) await replaceMembers(tx, row.id, members.after as { fullName: string; researcherId: string | null; role: 'member' | 'secretary' }[]);
       revision = last + 1;
-      await touchOaiItem(tx, 'project', row.id);
+      await touchPublicRecord(tx, 'task', row.id);
       await insertRevision(tx, { taskId: row.id, revision, snapshot: await currentSnapshot(tx, updated), changeId, createdBy: actor.id });
       await recordAudit(tx, ctx, {
         action: 'change',

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { todayInVietnam, type RegistrationBoardItem, type TaskAcceptance, type TaskBoard, type TaskBoardItem, type TaskCreate, type TaskFull, type TaskListQuery, type TaskPublic, type TaskReview, type TaskUpdate, type TaskWorkQuery } from '@stinet/shared';
 import { researcher } from '../../db/schema.js';
 import type { Db, Executor } from '../../db/types.js';
-import { touchOaiItem } from '../oai/oai.repo.js';
+import { touchPublicRecord } from '../portal/public-record.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import type { AuthUser, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -295,7 +295,7 @@ export async function updateTask(db: Db, ctx: RequestContext, id: string, input:
     const after = await updateTaskVersioned(tx, id, version, definedOnly(changes));
     if (!after) throw new AppError('VERSION_CONFLICT');
     if (members) await replaceMembers(tx, id, members);
-    await touchOaiItem(tx, 'project', id);
+    await touchPublicRecord(tx, 'task', id);
     await recordAudit(tx, ctx, {
       action: 'update',
       entityType: 'task',
@@ -346,7 +346,7 @@ export async function reviewTask(db: Db, ctx: RequestContext, id: string, input:
     });
     if (!after) throw new AppError('VERSION_CONFLICT');
     if (accepted) await insertRevision(tx, { taskId: id, revision: 1, snapshot: taskSnapshot(after, await findMembers(tx, id)), createdBy: actor.id });
-    await touchOaiItem(tx, 'project', id);
+    await touchPublicRecord(tx, 'task', id);
     await recordAudit(tx, ctx, {
       action: accepted ? 'publish' : 'return',
       entityType: 'task',

@@ -195,7 +195,7 @@ export function OpenDataPage() {
           <Text size="sm">{t('openData.changesText')}</Text>
           <Code block>{`GET ${CHANGES_FEED_URL}`}</Code>
           <Text size="sm" c="dimmed">
-            {t('openData.deletionsNote')}
+            {t('openData.deletionsReported')}
           </Text>
         </Stack>
 

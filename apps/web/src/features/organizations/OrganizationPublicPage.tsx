@@ -1,3 +1,4 @@
+import type { OrganizationPublic } from '@stinet/shared';
 import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -10,8 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, LoadingState } from '../../components/States';
 import { useUnitName } from '../../components/UnitName';
 import { formatDate, formatNumber } from '../../lib/format';
+import { usePublicRecord } from '../../lib/preload';
 import { useResearchers } from '../researchers/api';
-import { useOrganization } from './api';
 
 /** The public record of an S&T organization with its researchers. */
 export function OrganizationPublicPage() {
@@ -19,7 +20,8 @@ export function OrganizationPublicPage() {
   const { id } = useParams();
   const { user } = useAuth();
   const unitName = useUnitName();
-  const query = useOrganization(id);
+  // The key of useOrganization (./api), so its invalidations reach this query; the server's preload is its initial data
+  const query = usePublicRecord<OrganizationPublic>(['organizations', 'public', id], id ? `/api/organizations/${id}` : undefined);
   const researchers = useResearchers({ organizationId: id, pageSize: 50, sort: 'name' }, { enabled: Boolean(id) });
 
   if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;

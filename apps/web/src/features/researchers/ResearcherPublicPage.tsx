@@ -1,3 +1,4 @@
+import type { ResearcherPublic } from '@stinet/shared';
 import { Anchor, Button, Card } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -8,14 +9,15 @@ import { DetailList } from '../../components/DetailList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/States';
-import { useResearcher } from './api';
+import { usePublicRecord } from '../../lib/preload';
 
 /** The public record of a researcher (no personal data such as birth year or contacts). */
 export function ResearcherPublicPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { user } = useAuth();
-  const query = useResearcher(id);
+  // The key of useResearcher (./api), so its invalidations reach this query; the server's preload is its initial data
+  const query = usePublicRecord<ResearcherPublic>(['researchers', 'public', id], id ? `/api/researchers/${id}` : undefined);
 
   if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <LoadingState />;

@@ -1,3 +1,4 @@
+import type { ResultPublicDetail } from '@stinet/shared';
 import { Alert, Anchor, Button, Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -9,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/States';
 import { useUnitName } from '../../components/UnitName';
 import { formatDateTime } from '../../lib/format';
-import { useResult } from '../registrations/api';
+import { usePublicRecord } from '../../lib/preload';
 import { formatFileSize } from '../registrations/RegistrationBits';
 import { FieldCodes, TextSections } from '../tasks/TaskBits';
 
@@ -21,7 +22,8 @@ export function ResultPublicPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const unitName = useUnitName();
-  const query = useResult(id);
+  // The key of useResult (../registrations/api), so its invalidations reach this query; the server's preload is its initial data
+  const query = usePublicRecord<ResultPublicDetail>(['results', 'detail', id], id ? `/api/results/${id}` : undefined);
 
   if (query.error) {
     return (

@@ -1,3 +1,4 @@
+import type { TaskPublic } from '@stinet/shared';
 import { Alert, Button, Card, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -8,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState } from '../../components/States';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useTask } from './api';
+import { usePublicRecord } from '../../lib/preload';
 import { FieldCodes, TextSections } from './TaskBits';
 
 /**
@@ -19,7 +20,8 @@ export function TaskPublicPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { user } = useAuth();
-  const query = useTask(id);
+  // The key of useTask (./api), so its invalidations reach this query; the server's preload is its initial data
+  const query = usePublicRecord<TaskPublic>(['tasks', 'public', id], id ? `/api/tasks/${id}` : undefined);
 
   if (query.error) {
     return (
