@@ -17,7 +17,7 @@ CREATE TABLE "search_doc" (
 );
 --> statement-breakpoint
 CREATE INDEX "search_doc_doc_trgm_idx" ON "search_doc" USING gin ("doc_folded" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "search_doc_task_title_trgm_idx" ON "search_doc" USING gin ("title_folded" gin_trgm_ops) WHERE "search_doc"."entity_type" IN ('task', 'result');--> statement-breakpoint
+CREATE INDEX "search_doc_title_trgm_idx" ON "search_doc" USING gin ("title_folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "search_doc_organization_idx" ON "search_doc" USING btree ("organization_id");--> statement-breakpoint
 -- What the public search may hold, defined once: the search index (search_doc) is filled from this view, in the
 -- transaction of every change (modules/search/search-index.ts) and here for the records that exist already.

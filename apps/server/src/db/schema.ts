@@ -983,8 +983,8 @@ export const oaiItem = pgTable(
  * The public search documents: one row per public record (published task, registered result whose certificate is not
  * revoked, organization, researcher), built from public fields only and kept in the same transaction as the change of
  * the record (see modules/search/search-index.ts). `doc_folded` (title and body, lower case, accents removed) carries the
- * trigram index every search term (and the typo fallback, pg_trgm `<%`) is matched against; the folded titles of tasks
- * and results have their own, for the similar-task check. Facet values are
+ * trigram index every search term is matched against; `title_folded` has its own, for the typo fallback (pg_trgm `<%`)
+ * and the title similarity of the similar-task check. Facet values are
  * stored as they are (the province unit of the record; the search maps it to the unit valid on the asked date).
  */
 export const searchDoc = pgTable(
@@ -1015,7 +1015,7 @@ export const searchDoc = pgTable(
     primaryKey({ name: 'search_doc_pk', columns: [t.entityType, t.entityId] }),
     check('search_doc_entity_type_ck', sql`${t.entityType} IN ('task','result','organization','researcher')`),
     index('search_doc_doc_trgm_idx').using('gin', sql`${t.docFolded} gin_trgm_ops`),
-    index('search_doc_task_title_trgm_idx').using('gin', sql`${t.titleFolded} gin_trgm_ops`).where(sql`${t.entityType} IN ('task', 'result')`),
+    index('search_doc_title_trgm_idx').using('gin', sql`${t.titleFolded} gin_trgm_ops`),
     index('search_doc_organization_idx').on(t.organizationId),
   ],
 );

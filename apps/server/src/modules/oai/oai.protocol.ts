@@ -150,9 +150,11 @@ export interface ResumptionState {
   lastId: string;
   /** Records sent before the next page. */
   cursor: number;
+  /** completeListSize, counted once on the first page (absent in tokens issued before it was carried). */
+  size?: number | undefined;
 }
 
-const TOKEN_KEYS = ['v', 'verb', 'p', 'f', 'u', 's', 'd', 'i', 'c'];
+const TOKEN_KEYS = ['v', 'verb', 'p', 'f', 'u', 's', 'd', 'i', 'c', 'n'];
 
 /** Encodes the state as an opaque base64url string. The token holds the whole state, so it never expires. */
 export function encodeResumptionToken(s: ResumptionState): string {
@@ -163,6 +165,7 @@ export function encodeResumptionToken(s: ResumptionState): string {
   body.d = s.lastDatestamp;
   body.i = s.lastId;
   body.c = s.cursor;
+  if (s.size !== undefined) body.n = s.size;
   return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
 }
 
@@ -188,6 +191,7 @@ export function decodeResumptionToken(token: string, verb: 'ListIdentifiers' | '
   if (typeof b.d !== 'number' || !Number.isSafeInteger(b.d) || b.d < 0) throw bad();
   if (typeof b.i !== 'string' || !UUID.test(b.i)) throw bad();
   if (typeof b.c !== 'number' || !Number.isSafeInteger(b.c) || b.c < 1) throw bad();
+  if (b.n !== undefined && (typeof b.n !== 'number' || !Number.isSafeInteger(b.n) || b.n < 0)) throw bad();
   const state: ResumptionState = {
     verb,
     metadataPrefix: b.p,
@@ -197,6 +201,7 @@ export function decodeResumptionToken(token: string, verb: 'ListIdentifiers' | '
     lastDatestamp: b.d,
     lastId: b.i,
     cursor: b.c,
+    size: b.n as number | undefined,
   };
   try {
     parseRange(state.from, state.until);

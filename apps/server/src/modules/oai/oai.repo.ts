@@ -103,7 +103,6 @@ interface RawItem extends Record<string, unknown> {
   datestamp: Date | string;
   deleted: boolean;
   sets: string[] | string;
-  remaining?: number | string;
 }
 
 /** PGlite and node-postgres differ on how timestamps and arrays arrive through raw SQL. */
@@ -122,20 +121,44 @@ export interface OaiItemFilter {
   after?: { datestamp: Date; id: string } | undefined;
 }
 
-/** One keyset page of items in (datestamp, id) order, with the number of matching items from this page on. */
-export async function findItemPage(ex: Executor, f: OaiItemFilter, limit: number, counter?: QueryCounter): Promise<{ items: OaiItemRow[]; remaining: number }> {
-  const conds: SQL[] = [sql`i.entity_type IN (${sql.join(f.types.map((t) => sql`${t}`), sql`, `)})`];
-  if (f.from) conds.push(sql`i.datestamp >= ${f.from.toISOString()}::timestamptz`);
-  if (f.until) conds.push(sql`i.datestamp <= ${f.until.toISOString()}::timestamptz`);
-  if (f.set) conds.push(sql`i.sets @> ARRAY[${f.set}]::text[]`);
-  if (f.after) conds.push(sql`(i.datestamp, i.id) > (${f.after.datestamp.toISOString()}::timestamptz, ${f.after.id}::uuid)`);
-  const found = await rows<RawItem>(
+/**
+ * How a list page learns the size of the list: `total` counts the whole list (first page, in the same statement),
+ * `remaining` counts the items from this page on (tokens issued before the size was carried in them), `none` when the
+ * token carries it.
+ */
+export type OaiListCount = 'total' | 'remaining' | 'none';
+
+/**
+ * One keyset page of items in (datestamp, id) order (one statement): up to `limit` items, whether more follow, and the
+ * count asked for. Without a count this reads `limit + 1` index entries, whatever the size of the list.
+ */
+export async function findItemPage(
+  ex: Executor,
+  f: OaiItemFilter,
+  limit: number,
+  count: OaiListCount,
+  counter?: QueryCounter,
+): Promise<{ items: OaiItemRow[]; more: boolean; total: number | null; remaining: number | null }> {
+  const where = (alias: string, withAfter: boolean): SQL => {
+    const a = sql.raw(alias);
+    const conds: SQL[] = [sql`${a}.entity_type IN (${sql.join(f.types.map((t) => sql`${t}`), sql`, `)})`];
+    if (f.from) conds.push(sql`${a}.datestamp >= ${f.from.toISOString()}::timestamptz`);
+    if (f.until) conds.push(sql`${a}.datestamp <= ${f.until.toISOString()}::timestamptz`);
+    if (f.set) conds.push(sql`${a}.sets @> ARRAY[${f.set}]::text[]`);
+    if (withAfter && f.after) conds.push(sql`(${a}.datestamp, ${a}.id) > (${f.after.datestamp.toISOString()}::timestamptz, ${f.after.id}::uuid)`);
+    return sql.join(conds, sql` AND `);
+  };
+  const counted =
+    count === 'total' ? sql`(SELECT count(*) FROM oai_item t WHERE ${where('t', false)})` : count === 'remaining' ? sql`(SELECT count(*) FROM oai_item t WHERE ${where('t', true)})` : sql`NULL::bigint`;
+  const found = await rows<RawItem & { counted: number | string | null }>(
     ex,
-    sql`SELECT i.id, i.entity_type, i.entity_id, i.datestamp, i.deleted, i.sets, count(*) OVER () AS remaining
-      FROM oai_item i WHERE ${sql.join(conds, sql` AND `)} ORDER BY i.datestamp, i.id LIMIT ${limit}`,
+    sql`SELECT i.id, i.entity_type, i.entity_id, i.datestamp, i.deleted, i.sets, ${counted} AS counted
+      FROM oai_item i WHERE ${where('i', true)} ORDER BY i.datestamp, i.id LIMIT ${limit + 1}`,
     counter,
   );
-  return { items: found.map(toItem), remaining: Number(found[0]?.remaining ?? 0) };
+  const n = found[0]?.counted;
+  const value = n === null || n === undefined ? null : Number(n);
+  return { items: found.slice(0, limit).map(toItem), more: found.length > limit, total: count === 'total' ? value : null, remaining: count === 'remaining' ? value : null };
 }
 
 /** The item of one record, if it was ever exposed. */

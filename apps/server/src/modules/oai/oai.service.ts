@@ -204,15 +204,17 @@ async function getRecord(ex: Executor, opts: OaiOptions, identifier: string, pre
 }
 
 async function list(ex: Executor, opts: OaiOptions, verb: 'ListIdentifiers' | 'ListRecords', args: Record<string, string>): Promise<Body> {
-  let state: Omit<ResumptionState, 'lastDatestamp' | 'lastId' | 'cursor'>;
+  let state: Omit<ResumptionState, 'lastDatestamp' | 'lastId' | 'cursor' | 'size'>;
   let after: { datestamp: Date; id: string } | undefined;
   let cursor = 0;
+  let size: number | undefined;
   const resumed = args.resumptionToken !== undefined;
   if (args.resumptionToken !== undefined) {
     const s = decodeResumptionToken(args.resumptionToken, verb);
-    state = s;
+    state = { verb: s.verb, metadataPrefix: s.metadataPrefix, from: s.from, until: s.until, set: s.set };
     after = { datestamp: new Date(s.lastDatestamp * 1000), id: s.lastId };
     cursor = s.cursor;
+    size = s.size;
   } else {
     const prefix = args.metadataPrefix as string;
     parseRange(args.from, args.until);
@@ -223,16 +225,18 @@ async function list(ex: Executor, opts: OaiOptions, verb: 'ListIdentifiers' | 'L
   const range = parseRange(state.from, state.until);
   // every record type is disseminated in both formats
   const types = OAI_ENTITY_TYPES;
-  const page = await findItemPage(ex, { from: range.from?.at, until: range.until?.at, set: state.set, types, after }, opts.pageSize, opts.counter);
+  // the list size is counted once, in the first page's statement, and carried in the tokens (an estimate if the list
+  // changes during the harvest, as the protocol allows); later pages read only their own index entries
+  const count = !resumed ? 'total' : size === undefined ? 'remaining' : 'none';
+  const page = await findItemPage(ex, { from: range.from?.at, until: range.until?.at, set: state.set, types, after }, opts.pageSize, count, opts.counter);
   if (!page.items.length) {
     if (resumed) throw new OaiError('badResumptionToken', 'The resumptionToken does not lead to any further records.');
     throw new OaiError('noRecordsMatch', 'No records match the request.');
   }
   const records = verb === 'ListRecords' ? await loadRecords(ex, page.items, opts.counter) : new Map<string, OaiRecordData>();
-  const complete = cursor + page.remaining;
-  const more = page.remaining > page.items.length;
+  const complete = Math.max(page.total ?? size ?? cursor + (page.remaining ?? 0), cursor + page.items.length);
   const last = page.items[page.items.length - 1] as OaiItemRow;
-  const next = more ? encodeResumptionToken({ ...state, lastDatestamp: Math.floor(last.datestamp.getTime() / 1000), lastId: last.id, cursor: cursor + page.items.length }) : null;
+  const next = page.more ? encodeResumptionToken({ ...state, lastDatestamp: Math.floor(last.datestamp.getTime() / 1000), lastId: last.id, cursor: cursor + page.items.length, size: complete }) : null;
   return (w) =>
     w.wrap(verb, undefined, () => {
       for (const item of page.items) {

@@ -94,7 +94,10 @@ describe('resumption tokens', () => {
   it('round-trips and is URL-safe', () => {
     const token = encodeResumptionToken(state);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeResumptionToken(token, 'ListRecords')).toEqual({ ...state, until: undefined });
+    expect(decodeResumptionToken(token, 'ListRecords')).toEqual({ ...state, until: undefined, size: undefined });
+    // the list size counted on the first page travels in the token; tokens issued without it stay valid
+    const sized = encodeResumptionToken({ ...state, size: 1_100_000 });
+    expect(decodeResumptionToken(sized, 'ListRecords')).toEqual({ ...state, until: undefined, size: 1_100_000 });
   });
 
   it('rejects anything not issued by us', () => {
@@ -115,6 +118,8 @@ describe('resumption tokens', () => {
       forge({ s: 'bad set' }),
       forge({ extra: 1 }),
       forge({ v: 2 }),
+      forge({ n: -1 }),
+      forge({ n: '5' }),
     ]) {
       expect(code(() => decodeResumptionToken(bad, 'ListRecords')), bad).toBe('badResumptionToken');
     }

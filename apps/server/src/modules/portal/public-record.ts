@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/types.js';
 import { touchOaiItem, type OaiEntityType } from '../oai/oai.repo.js';
 import { refreshSearchDocs, type SearchEntityType } from '../search/search-index.js';
+import { publicRecordsChanged } from '../search/search.service.js';
 
 const OAI_TYPE: Record<SearchEntityType, OaiEntityType> = { task: 'project', result: 'product', organization: 'organization', researcher: 'person' };
 
@@ -12,4 +13,5 @@ const OAI_TYPE: Record<SearchEntityType, OaiEntityType> = { task: 'project', res
 export async function touchPublicRecord(tx: Executor, type: SearchEntityType, id: string): Promise<void> {
   await touchOaiItem(tx, OAI_TYPE[type], id);
   await refreshSearchDocs(tx, type, id);
+  publicRecordsChanged();
 }

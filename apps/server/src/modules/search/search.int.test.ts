@@ -201,6 +201,20 @@ describe('the search documents follow every change in its transaction', () => {
   });
 });
 
+describe('browsing without words', () => {
+  it('reuses the answer while nothing changes and drops it at the first change of a public record', async () => {
+    const first = await find('type=organization&pageSize=5');
+    const again = await find('type=organization&pageSize=5');
+    expect(again.tookMs).toBe(0);
+    expect({ ...again, tookMs: 0 }).toEqual({ ...first, tookMs: 0 });
+    const admin = await loginAs(t.app, 'admin');
+    const hanoi = (await unitByCode(t.app, 'province', '01')).id;
+    expect((await admin.post('/api/organizations', organizationBody(hanoi, { nameVi: `Viện Browsia ${M}` }))).statusCode).toBe(201);
+    const after = await find('type=organization&pageSize=5');
+    expect(after.total).toBe(first.total + 1);
+  });
+});
+
 describe('POST /api/similar-tasks', () => {
   let rice: TaskFull;
   beforeAll(async () => {

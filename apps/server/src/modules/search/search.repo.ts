@@ -28,8 +28,6 @@ function exactIn(col: SQL, t: QueryTerm): SQL {
 export const FUZZY_ONE = 0.6;
 /** Typo tolerance for several words, all but one of which must occur as typed (folded): similarity to a part of the title. */
 export const FUZZY_MANY = 0.5;
-/** Typo tolerance against the longer body text (stricter: long texts share trigrams with anything). */
-export const FUZZY_BODY = 0.7;
 
 /** The facets of the search. */
 export type FacetName = 'type' | 'level' | 'field' | 'province' | 'organization' | 'year' | 'status';
@@ -99,8 +97,8 @@ const FACETS: FacetName[] = ['type', 'level', 'field', 'province', 'organization
  *         divided by its maximum, where `title`/`text` mean the folded title / whole folded document contains the term
  *         (accent-insensitive) and `…Exact` that the title / body contains it with the diacritics as typed. A record
  *         matches when every phrase and prefix occurs and every plain word occurs (folded). With `fuzzy`, all but one
- *         plain word must occur and the plain words be trigram-similar to a part of the title or text (pg_trgm
- *         word_similarity ≥ 0.5 on the title, one word alone ≥ 0.6; ≥ 0.7 on the whole text): one typo tolerated.
+ *         plain word must occur and the plain words be trigram-similar to a part of the title (pg_trgm word_similarity
+ *         ≥ 0.5, one word alone ≥ 0.6, through the trigram index of the titles): one typo tolerated.
  * Order: score, then (without terms) tasks, results, organizations, researchers, then the folded title, title, id.
  */
 export function searchStatement(plan: SearchPlan): SQL {
@@ -110,20 +108,21 @@ export function searchStatement(plan: SearchPlan): SQL {
   const words = q.terms.filter((t) => t.kind === 'word');
   for (const t of q.terms.filter((t) => t.kind !== 'word')) conds.push(docHas(t));
   const plainFolded = folded(q.plain);
-  const threshold = words.length > 1 ? FUZZY_MANY : FUZZY_ONE;
   if (words.length) {
     if (plan.fuzzy) {
       const occurs = sql.join(words.map((w) => sql`CASE WHEN ${docHas(w)} THEN 1 ELSE 0 END`), sql` + `);
-      // `<%` (pg_trgm.word_similarity_threshold, set for the statement's transaction) selects candidates through the index
-      conds.push(sql`${plainFolded} <% d.doc_folded AND (${occurs}) >= ${words.length - 1} AND (word_similarity(${plainFolded}, d.title_folded) >= ${threshold} OR word_similarity(${plainFolded}, d.doc_folded) >= ${FUZZY_BODY})`);
+      // `<%` (pg_trgm.word_similarity_threshold, set for the statement's transaction) selects titles through their index
+      conds.push(sql`${plainFolded} <% d.title_folded AND (${occurs}) >= ${words.length - 1}`);
     } else {
       for (const w of words) conds.push(docHas(w));
     }
   }
   let score: SQL = sql`0`;
   if (q.terms.length) {
+    // every exact match contains every term in its folded text: that part of the score is constant then
+    const inText = (t: QueryTerm) => (plan.fuzzy ? sql`CASE WHEN ${termIn(sql`d.doc_folded`, t)} THEN 1 ELSE 0 END` : sql`1`);
     const parts: SQL[] = q.terms.map(
-      (t) => sql`(CASE WHEN ${termIn(sql`d.title_folded`, t)} THEN 3 ELSE 0 END + CASE WHEN ${termIn(sql`d.doc_folded`, t)} THEN 1 ELSE 0 END + CASE WHEN ${exactIn(sql`lower(d.title)`, t)} OR ${exactIn(sql`d.title`, t)} THEN 2 ELSE 0 END + CASE WHEN ${exactIn(sql`lower(d.body)`, t)} THEN 0.5 ELSE 0 END)`,
+      (t) => sql`(CASE WHEN ${termIn(sql`d.title_folded`, t)} THEN 3 ELSE 0 END + ${inText(t)} + CASE WHEN ${exactIn(sql`l.lt`, t)} OR ${exactIn(sql`d.title`, t)} THEN 2 ELSE 0 END + CASE WHEN ${exactIn(sql`l.lb`, t)} THEN 0.5 ELSE 0 END)`,
     );
     let max = q.terms.length * 6.5;
     if (words.length) {
@@ -160,7 +159,10 @@ export function searchStatement(plan: SearchPlan): SQL {
         ${values.type} AS v_type, ${values.level} AS v_level, d.field_tops AS v_field, ${values.province} AS v_province,
         ${values.organization} AS v_organization, ${values.year} AS v_year, ${values.status} AS v_status,
         ${sql.join(FACETS.map((f) => sql`${ok(f)} AS ok_${sql.raw(f)}`), sql`, `)}
-      FROM search_doc d${conds.length ? sql` WHERE ${sql.join(conds, sql` AND `)}` : sql``}
+      FROM search_doc d
+      -- lower case of the title and body computed once per row (OFFSET 0 keeps the planner from copying the expressions)
+      CROSS JOIN LATERAL (SELECT ${q.terms.length ? sql`lower(d.title) AS lt, lower(d.body) AS lb` : sql`NULL::text AS lt, NULL::text AS lb`} OFFSET 0) l
+      ${conds.length ? sql` WHERE ${sql.join(conds, sql` AND `)}` : sql``}
     ) x)
     SELECT
       (SELECT coalesce(json_agg(h), '[]'::json) FROM (
@@ -169,10 +171,10 @@ export function searchStatement(plan: SearchPlan): SQL {
       (SELECT coalesce(json_agg(f), '[]'::json) FROM (${sql.join(facetQueries, sql` UNION ALL `)}) f(facet, key, n)) AS counts`;
 }
 
-/** The pg_trgm word-similarity threshold the typo fallback sets for its statement (the lowest of its thresholds). */
+/** The pg_trgm word-similarity threshold the typo fallback sets for its statement. */
 export function fuzzyThreshold(query: ParsedQuery): number {
   const words = query.terms.filter((t) => t.kind === 'word').length;
-  return Math.min(words > 1 ? FUZZY_MANY : FUZZY_ONE, FUZZY_BODY);
+  return words > 1 ? FUZZY_MANY : FUZZY_ONE;
 }
 
 /** Runs the search statement (see searchStatement); the typo fallback in a transaction that sets the pg_trgm threshold. */

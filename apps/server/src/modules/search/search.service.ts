@@ -50,12 +50,42 @@ async function unitResolver(ex: Executor, asOf: string): Promise<{ units: Map<st
   return { units, resolve };
 }
 
+/** Answers to searches without words (browsing, e.g. the search page opened empty), reused while nothing changes. */
+const browseCache = new Map<string, { at: number; generation: number; value: SearchResponse }>();
+/** Bumped by every change of a public record in this process (see {@link publicRecordsChanged}). */
+let generation = 0;
+/** How long a browse answer is reused at most (other server processes' changes show after this at the latest). */
+export const BROWSE_CACHE_MS = 60_000;
+const BROWSE_CACHE_SIZE = 200;
+
+/** Called by the hook of public changes (modules/portal/public-record.ts): browse answers of this process are stale. */
+export function publicRecordsChanged(): void {
+  generation++;
+}
+
+/**
+ * The public search; a search without words counts every public record (over a million at national scale), so its
+ * answer is kept for up to BROWSE_CACHE_MS and dropped at the first change of a public record in this process.
+ */
+export async function search(ex: Executor, q: SearchQuery): Promise<SearchResponse> {
+  if (q.q !== undefined && q.q.trim() !== '') return searchNow(ex, q);
+  const key = JSON.stringify([todayInVietnam(), q]);
+  const hit = browseCache.get(key);
+  const now = Date.now();
+  if (hit && hit.generation === generation && now - hit.at < BROWSE_CACHE_MS) return { ...hit.value, tookMs: 0 };
+  const started = generation;
+  const value = await searchNow(ex, q);
+  if (browseCache.size >= BROWSE_CACHE_SIZE) browseCache.delete(browseCache.keys().next().value as string);
+  browseCache.set(key, { at: now, generation: started, value });
+  return value;
+}
+
 /**
  * The public search: hits with highlights, total and disjunctive facet counts (each facet counted over the query
  * with every other facet's filter applied, so choosing a value never hides the other values of the same facet),
  * all from one SQL statement over the search documents (search_doc, kept in the transaction of every change).
  */
-export async function search(ex: Executor, q: SearchQuery): Promise<SearchResponse> {
+async function searchNow(ex: Executor, q: SearchQuery): Promise<SearchResponse> {
   const started = performance.now();
   const today = todayInVietnam();
   const asOf = q.provinceAsOf ?? today;

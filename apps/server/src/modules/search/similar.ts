@@ -111,7 +111,7 @@ function passagesOf(fields: [SimilarPassage['field'], string | null][], query: M
 /**
  * Preselection over the search documents of tasks and results (public text, kept in the transaction of every change):
  * the folded text contains one of the bigrams (trigram index on `doc_folded`) or the folded title is trigram-similar
- * (pg_trgm `%`, similarity ≥ 0.3, index on the titles of tasks and results); ranked by bigram hits + 4 · title
+ * (pg_trgm `%`, similarity ≥ 0.3, trigram index on the folded titles); ranked by bigram hits + 4 · title
  * similarity; then the texts of the PRESELECT best, read from the records themselves.
  */
 async function findCandidates(ex: Executor, bigrams: string[], foldedTitle: string, exclude: string): Promise<CandidateRow[]> {
