@@ -48,3 +48,21 @@ export async function completeDossier(client: Client, taskId: string, orgId: str
   }
   return reg;
 }
+
+/**
+ * A result registered the whole way: a task published by the Hanoi officer for the demo reporter's organization, its
+ * dossier completed and submitted by the reporter, registered by the officer (which issues the certificate).
+ */
+export async function registeredResult(
+  officer: Client,
+  reporter: Client,
+  hanoiUnitId: string,
+  reporterOrgId: string,
+  overrides?: Record<string, unknown>,
+): Promise<{ task: TaskFull; reg: Registration }> {
+  const task = await publishedTask(officer, hanoiUnitId, reporterOrgId, { acceptedOn: '2026-10-20', ...(overrides ? { overrides } : {}) });
+  let reg = await completeDossier(reporter, task.id, reporterOrgId);
+  reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
+  reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+  return { task, reg };
+}

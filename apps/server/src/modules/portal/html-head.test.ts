@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsHtml, cutDescription, escapeHtml, joinParts, jsonForScript, PRELOAD_ELEMENT_ID, renderHead } from './html-head.js';
+import { INDEX_HTML_TEMPLATE as TEMPLATE } from '../../test-support/index-html.js';
 
-const TEMPLATE = `<!doctype html>
-<html lang="vi">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="description" content="stinet — Mạng thông tin KH&amp;CN quốc gia" />
-    <title>stinet — Mạng thông tin KH&amp;CN quốc gia</title>
-    <script type="module" crossorigin src="/assets/index-abc.js"></script>
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>`;
 
 /** The preload element's JSON, parsed as the browser would read its text. */
 function preloadOf(html: string): unknown {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { PortalSummary, Registration } from '@stinet/shared';
+import type { PortalSummary } from '@stinet/shared';
 import { queryRows } from '../../lib/sql.js';
 import { unitByCode } from '../../test-support/fixtures.js';
-import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
+import { organizationOf, registeredResult } from '../../test-support/registration-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 
 let t: TestApp;
@@ -38,10 +38,7 @@ describe('portal summary', () => {
     const reporter = await loginAs(t.app, 'reporter');
     const hanoi = (await unitByCode(t.app, 'province', '01')).id;
     const org = await organizationOf(t.handle.db, 'reporter');
-    const task = await publishedTask(officer, hanoi, org, { acceptedOn: '2026-10-20' });
-    let reg = await completeDossier(reporter, task.id, org);
-    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
-    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    const { reg } = await registeredResult(officer, reporter, hanoi, org);
     const summary = async () => ((await anonymous(t.app).get('/api/public/summary')).json() as PortalSummary).counts;
     const publicTotal = async () => ((await anonymous(t.app).get('/api/results?pageSize=1')).json() as { total: number }).total;
     const liveProducts = async () =>

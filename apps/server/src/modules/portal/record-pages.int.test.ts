@@ -5,20 +5,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../lib/sql.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
+import { INDEX_HTML_TEMPLATE as TEMPLATE } from '../../test-support/index-html.js';
 
 const PUBLIC_URL = 'https://stinet.example.vn';
-const TEMPLATE = `<!doctype html>
-<html lang="vi">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="description" content="stinet — Mạng thông tin KH&amp;CN quốc gia" />
-    <title>stinet — Mạng thông tin KH&amp;CN quốc gia</title>
-    <script type="module" crossorigin src="/assets/app.js"></script>
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>`;
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Registration, SearchResponse, TaskFull } from '@stinet/shared';
+import type { SearchResponse, TaskFull } from '@stinet/shared';
 import { queryRows } from '../../lib/sql.js';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
-import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
+import { organizationOf, publishedTask, registeredResult } from '../../test-support/registration-fixtures.js';
 import { taskBody } from '../../test-support/task-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 
@@ -188,10 +188,7 @@ describe('the search documents follow every change in its transaction', () => {
     // a result registered on a published task, then its certificate revoked: found, then gone
     const hanoi = (await unitByCode(t.app, 'province', '01')).id;
     const reporterOrg = await organizationOf(t.handle.db, 'reporter');
-    const task = await publishedTask(officer, hanoi, reporterOrg, { acceptedOn: '2026-10-20', overrides: { titleVi: `Vật liệu Plixoran ${M} cho pin mặt trời` } });
-    let reg = await completeDossier(reporter, task.id, reporterOrg);
-    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
-    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    const { task, reg } = await registeredResult(officer, reporter, hanoi, reporterOrg, { titleVi: `Vật liệu Plixoran ${M} cho pin mặt trời` });
     expect(ids(await q('plixoran', '&type=result'))).toEqual([reg.id]);
     expect(await drift()).toBe(0);
     expect((await officer.post(`/api/certificates/${reg.certificate?.id}/revoke`, { reason: 'Kết quả trùng lặp.' })).statusCode).toBe(200);

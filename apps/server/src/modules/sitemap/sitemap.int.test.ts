@@ -3,8 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../lib/sql.js';
 import { unitByCode } from '../../test-support/fixtures.js';
 import { taskBody } from '../../test-support/task-fixtures.js';
-import type { Registration } from '@stinet/shared';
-import { completeDossier, organizationOf, publishedTask } from '../../test-support/registration-fixtures.js';
+import { organizationOf, publishedTask, registeredResult } from '../../test-support/registration-fixtures.js';
 import { anonymous, createTestApp, loginAs, type TestApp } from '../../test-support/test-app.js';
 import { parseSitemapName } from './sitemap.service.js';
 
@@ -57,10 +56,7 @@ describe('sitemap', () => {
     const reporter = await loginAs(t.app, 'reporter');
     const hanoi = (await unitByCode(t.app, 'province', '01')).id;
     const org = await organizationOf(t.handle.db, 'reporter');
-    const task = await publishedTask(officer, hanoi, org, { acceptedOn: '2026-10-20' });
-    let reg = await completeDossier(reporter, task.id, org);
-    reg = (await reporter.post(`/api/registrations/${reg.id}/submit`, { version: reg.version })).json() as Registration;
-    reg = (await officer.post(`/api/registrations/${reg.id}/review`, { decision: 'register', version: reg.version })).json() as Registration;
+    const { task, reg } = await registeredResult(officer, reporter, hanoi, org);
     const url = `https://stinet.example.vn/results/${reg.id}`;
     const results = async () => locs((await pub.get('/sitemaps/results-1.xml')).body);
     const listed = await results();
