@@ -4,7 +4,8 @@ import type { Executor } from '../../db/types.js';
 /** The kinds of public records the search holds. */
 export type SearchEntityType = 'task' | 'result' | 'organization' | 'researcher';
 
-const COLUMNS = sql.raw('entity_type, entity_id, title, body, level_code, field_tops, province_unit_id, organization_id, year, end_date, status');
+/** The columns of a search document, as the table and the view `search_doc_source` both have them. */
+export const SEARCH_DOC_COLUMNS = sql.raw('entity_type, entity_id, title, body, level_code, field_tops, province_unit_id, organization_id, year, end_date, status');
 
 /**
  * Replaces the search documents selected by `where` (a condition on the columns of the view `search_doc_source`,
@@ -13,7 +14,7 @@ const COLUMNS = sql.raw('entity_type, entity_id, title, body, level_code, field_
  */
 async function replaceDocs(tx: Executor, where: SQL, existing: SQL): Promise<void> {
   await tx.execute(sql`DELETE FROM search_doc WHERE ${existing}`);
-  await tx.execute(sql`INSERT INTO search_doc (${COLUMNS}) SELECT ${COLUMNS} FROM search_doc_source WHERE ${where}`);
+  await tx.execute(sql`INSERT INTO search_doc (${SEARCH_DOC_COLUMNS}) SELECT ${SEARCH_DOC_COLUMNS} FROM search_doc_source WHERE ${where}`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { SearchResponse, TaskFull } from '@stinet/shared';
 import { queryRows } from '../../lib/sql.js';
+import { SEARCH_DOC_COLUMNS } from './search-index.js';
 import { organizationBody, unitByCode } from '../../test-support/fixtures.js';
 import { organizationOf, publishedTask, registeredResult } from '../../test-support/registration-fixtures.js';
 import { taskBody } from '../../test-support/task-fixtures.js';
@@ -167,7 +168,7 @@ describe('GET /api/search', () => {
 describe('the search documents follow every change in its transaction', () => {
   /** Rows of the search index that differ from what the view of public records says now (either way). */
   async function drift(): Promise<number> {
-    const cols = sql.raw('entity_type, entity_id, title, body, level_code, field_tops, province_unit_id, organization_id, year, end_date, status');
+    const cols = SEARCH_DOC_COLUMNS;
     const rows = await queryRows<{ n: number | string }>(
       t.handle.db,
       sql`SELECT count(*) AS n FROM ((SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM search_doc_source) UNION ALL (SELECT ${cols} FROM search_doc_source EXCEPT SELECT ${cols} FROM search_doc)) x`,

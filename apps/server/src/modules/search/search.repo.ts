@@ -70,9 +70,8 @@ const MIN_INDEXED = 3;
 
 /** Condition: the folded document contains the term (indexed by trigrams when long enough). */
 function docHas(t: QueryTerm): SQL {
-  if (t.kind === 'prefix') return sql`d.doc_folded ~ ('\\m' || ${folded(escapeRegex(t.raw))})`;
-  if (t.folded.length < MIN_INDEXED) return sql`position(${folded(t.raw)} IN d.doc_folded) > 0`;
-  return sql`d.doc_folded LIKE ('%' || ${folded(escapeLike(t.raw))} || '%')`;
+  if (t.kind !== 'prefix' && t.folded.length < MIN_INDEXED) return sql`position(${folded(t.raw)} IN d.doc_folded) > 0`;
+  return termIn(sql`d.doc_folded`, t);
 }
 
 /** The stored value of each facet of a document row `d`, as SQL (the status of tasks computed against today). */

@@ -73,10 +73,10 @@ export async function search(ex: Executor, q: SearchQuery): Promise<SearchRespon
   const hit = browseCache.get(key);
   const now = Date.now();
   if (hit && hit.generation === generation && now - hit.at < BROWSE_CACHE_MS) return { ...hit.value, tookMs: 0 };
-  const started = generation;
+  const seen = generation;
   const value = await searchNow(ex, q);
   if (browseCache.size >= BROWSE_CACHE_SIZE) browseCache.delete(browseCache.keys().next().value as string);
-  browseCache.set(key, { at: now, generation: started, value });
+  browseCache.set(key, { at: now, generation: seen, value });
   return value;
 }
 
@@ -116,15 +116,12 @@ async function searchNow(ex: Executor, q: SearchQuery): Promise<SearchResponse> 
     counts[r.facet].set(key, (counts[r.facet].get(key) ?? 0) + Number(r.n));
   }
   const items = await presentHits(ex, found.hits, parsed);
-  const chosen: Partial<Record<SearchFacet, Set<string>>> = {
-    type: q.type && new Set(q.type),
-    level: q.level && new Set(q.level),
-    field: q.field && new Set(q.field),
-    province: chosenProvinces,
-    organization: q.organization && new Set(q.organization),
-    year: q.year && new Set(q.year.map(String)),
-    status: q.status && new Set(q.status),
-  };
+  // the facets' selected values: as asked, provinces as the units valid on the date (not the expanded stored units)
+  const chosen: Partial<Record<SearchFacet, Set<string>>> = {};
+  for (const f of Object.keys(filters) as SearchFacet[]) {
+    const values = filters[f];
+    if (values) chosen[f] = f === 'province' ? chosenProvinces : new Set(values);
+  }
   const facets = await presentFacets(ex, counts, chosen, resolve);
   return { items, total: count(found.counts, 'total'), page: q.page, pageSize: q.pageSize, approximate: fuzzy, provinceAsOf: asOf, facets, tookMs: Math.round(performance.now() - started) };
 }
